@@ -1,0 +1,22 @@
+import * as z from 'zod/mini';
+import { pageContextSchema, type PageContext } from '../page-context/page-context';
+
+/**
+ * Every runtime message Margin sends, as one discriminated union. Receivers parse with
+ * `messageSchema`; anything that does not parse is rejected and logged, never acted on.
+ */
+export const messageSchema = z.discriminatedUnion('type', [
+  /** Content script → background (and the sidebar in the same tab): what the page shows now. */
+  z.object({ type: z.literal('page/context'), context: pageContextSchema }),
+  /** Sidebar → background: the context of the tab the sidebar lives in, for its first render. */
+  z.object({ type: z.literal('sidebar/get-context') }),
+]);
+export type Message = z.infer<typeof messageSchema>;
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** What each message answers. */
+export interface Responses {
+  'page/context': { stored: boolean };
+  'sidebar/get-context': { tabId: number; context: PageContext | null };
+}
