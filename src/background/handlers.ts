@@ -1,0 +1,22 @@
+import type { Handlers } from '../messaging/listen';
+import type { MessageSender } from '../messaging/senders';
+import { getTabContext, setTabContext } from './tab-contexts';
+
+/** What the background answers to each message; the sender was checked before any of these run. */
+export const backgroundHandlers: Handlers = {
+  'page/context': async (message, sender) => {
+    await setTabContext(tabIdOf(sender), message.context);
+    return { stored: true };
+  },
+  'sidebar/get-context': async (_message, sender) => {
+    const tabId = tabIdOf(sender);
+    return { tabId, context: (await getTabContext(tabId)) ?? null };
+  },
+};
+
+/** Both messages are about the sender's tab; one sent from outside a tab has nothing to refer to. */
+function tabIdOf(sender: MessageSender): number {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new Error('the sender is not in a tab');
+  return tabId;
+}

@@ -1,0 +1,10 @@
+import type { SenderChecks } from '../messaging/listen';
+import { isOwnContentScript, isOwnExtensionPage } from '../messaging/senders';
+
+/** Who may send the background each message. */
+export const backgroundSenderChecks: SenderChecks = {
+  // Only the top frame of a Gmail/LinkedIn tab, reporting about its own site and origin.
+  'page/context': (sender, message) => isOwnContentScript(sender, message.context),
+  // Only the sidebar, an extension page framed inside that tab; content scripts cannot read contexts.
+  'sidebar/get-context': (sender) => isOwnExtensionPage(sender) && sender.tab?.id !== undefined,
+};
