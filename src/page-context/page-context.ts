@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MAX_PAGE_TEXT } from './limits';
 
 /**
  * What a content script reports about the page the user is looking at.
@@ -7,8 +8,6 @@ import * as z from 'zod/mini';
  * pages parse it with `pageContextSchema` because page text is attacker-controlled.
  */
 
-/** Longest text kept from any single page field; anything longer is page noise or hostile. */
-export const MAX_PAGE_TEXT = 500;
 
 const pageText = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_PAGE_TEXT));
 

@@ -1,0 +1,50 @@
+/**
+ * Every Gmail selector Margin uses, one list per fact, most stable hook first (attributes, ARIA,
+ * then Gmail's obfuscated classes last). Each list is checked against the fixtures in
+ * test/fixtures/gmail and the saved pages in /work/shared/fixtures/gmail.
+ */
+export const gmailSelectors = {
+  /** The conversation pane; messages are read only inside it (Gmail keeps hidden list views around). */
+  conversationPane: ['div[role="main"]', 'div.nH.bkK'],
+
+  /** The subject heading, which usually also carries the thread ids. */
+  subject: ['h2[data-thread-perm-id]', 'h2[data-legacy-thread-id]', 'h2.hP'],
+  /** Elements carrying the thread id, and the attribute to read on each. */
+  threadId: [
+    { selector: '[data-thread-perm-id]', attribute: 'data-thread-perm-id' },
+    { selector: '[data-legacy-thread-id]', attribute: 'data-legacy-thread-id' },
+  ],
+  legacyThreadIdAttribute: 'data-legacy-thread-id',
+
+  /**
+   * One message of the conversation, expanded or collapsed (outermost match wins). Both id
+   * attributes in one selector: messages sent a moment ago carry only `data-message-id`.
+   */
+  message: ['[data-message-id], [data-legacy-message-id]', 'div.adn.ads, div.adf.ads'],
+
+  /**
+   * The sender inside one message's header. `[email]` is the stable hook; the heading, `.gD`
+   * and `td.gF` only narrow it down to the "from" slot.
+   */
+  messageSender: ['h3 span[email]', 'span.gD[email]', 'td.gF span[email]', 'h3 [data-hovercard-id]'],
+  /** Attributes holding the sender's address, in order of trust. */
+  senderAddressAttributes: ['email', 'data-hovercard-id'],
+  senderNameAttribute: 'name',
+
+  /**
+   * Parts of a message that never name its sender: recipients ("to me, Jonas"), the body and
+   * anything quoted or forwarded inside it. Addresses there are page text, not header facts.
+   */
+  notSender: [
+    '.hb', 'span.g2', // recipients line
+    '.a3s', '.ii.gt', '.iA.g6', // body, collapsed-message snippet
+    '.gmail_quote', '.gmail_attr', '.gmail_extra', 'blockquote', '.im', // quoted and forwarded text
+  ].join(', '),
+
+  /** The account button in Gmail's top bar; its aria-label names the signed-in address. */
+  accountButton: [
+    'a[href^="https://accounts.google.com/SignOutOptions"]',
+    'a[aria-label^="Google Account"]',
+    '[aria-label^="Google Account"]',
+  ],
+} as const;

@@ -1,0 +1,44 @@
+/**
+ * LinkedIn page kinds from the URL alone. A profile lives at `/in/<slug>/`, and its sub-pages
+ * (`/in/<slug>/overlay/contact-info/`, `/in/<slug>/details/experience/`) belong to the same person.
+ */
+
+const LINKEDIN_HOST = 'www.linkedin.com';
+const LINKEDIN_ORIGIN = `https://${LINKEDIN_HOST}`;
+const PROFILE_PATH = /^\/in\/([^/]+)(?:\/|$)/;
+/** The PageContext contract's slug pattern: the canonical (percent-encoded) form must fit it. */
+const SLUG_PATTERN = /^[A-Za-z0-9\-_%]{2,100}$/;
+
+/**
+ * The profile id in a LinkedIn URL, canonical: percent-escapes decoded (a malformed escape means
+ * no slug), lower-cased (LinkedIn treats vanity URLs case-insensitively), then re-encoded, so
+ * `/in/Jos%c3%a9/` and `/in/josé/` give the same `jos%C3%A9`. Null when the URL is no profile.
+ */
+export function linkedInSlugFromUrl(url: URL): string | null {
+  if (url.protocol !== 'https:' || url.hostname !== LINKEDIN_HOST) return null;
+  const raw = PROFILE_PATH.exec(url.pathname)?.[1];
+  if (!raw) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  const slug = encodeURIComponent(decoded.trim().toLowerCase());
+  return SLUG_PATTERN.test(slug) ? slug : null;
+}
+
+/** The profile slug a link on a LinkedIn page points at (relative links resolve against LinkedIn). */
+export function linkedInSlugFromHref(href: string | null | undefined): string | null {
+  if (!href) return null;
+  try {
+    return linkedInSlugFromUrl(new URL(href, LINKEDIN_ORIGIN));
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the URL shows one member's profile (or one of its sub-pages). */
+export function isLinkedInProfile(url: URL): boolean {
+  return linkedInSlugFromUrl(url) !== null;
+}

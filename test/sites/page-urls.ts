@@ -1,0 +1,74 @@
+/**
+ * URL lists for the page-kind detectors, tested both ways: each detector is true for every URL of
+ * its own kind and false for every URL of every other kind.
+ */
+export const pageUrls = {
+  gmailThread: [
+    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+    'https://mail.google.com/mail/u/1/#inbox/19225cf8b037b1f4',
+    'https://mail.google.com/mail/#inbox/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+    'https://mail.google.com/mail/u/0/#all/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+    'https://mail.google.com/mail/u/0/#sent/KtbxLxGPxnSmXPFCgknmlNxPTgRTbNhNKV',
+    'https://mail.google.com/mail/u/0/#starred/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+    'https://mail.google.com/mail/u/0/#imp/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+    'https://mail.google.com/mail/u/0/#label/Clients%2FNorthwind/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+    'https://mail.google.com/mail/u/0/#label/Pipeline/1924755ecb7e7e3d',
+    'https://mail.google.com/mail/u/0/#search/northwind+security/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+    'https://mail.google.com/mail/u/0/#category/updates/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw?compose=new',
+    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw?projector=1',
+    'https://mail.google.com/mail/u/0?ui=2#inbox/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+  ],
+  gmailOther: [
+    'https://mail.google.com/mail/u/0/',
+    'https://mail.google.com/mail/u/0/#inbox',
+    'https://mail.google.com/mail/#inbox',
+    'https://mail.google.com/mail/u/0/#inbox/p2',
+    'https://mail.google.com/mail/u/0/#label/Foo',
+    'https://mail.google.com/mail/u/0/#label/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+    'https://mail.google.com/mail/u/0/#search/foo',
+    'https://mail.google.com/mail/u/0/#search/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+    'https://mail.google.com/mail/u/0/#settings/general',
+    'https://mail.google.com/mail/u/0/#inbox?compose=new',
+    'https://mail.google.com/mail/u/0/#sent',
+    'https://mail.google.com/mail/u/0/#category/social',
+    'https://mail.google.com/mail/u/0/#contacts/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+    'https://mail.google.com/chat/u/0/#chat/home',
+    'http://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+    'https://mail.google.com.evil.example/mail/u/0/#inbox/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw',
+    'https://calendar.google.com/calendar/u/0/r',
+  ],
+  linkedInProfile: [
+    'https://www.linkedin.com/in/priya-raman-northwind/',
+    'https://www.linkedin.com/in/priya-raman-northwind',
+    'https://www.linkedin.com/in/costavasili/',
+    'https://www.linkedin.com/in/igoralentyev/overlay/contact-info/',
+    'https://www.linkedin.com/in/austinoboyle/details/experience/',
+    'https://www.linkedin.com/in/austinoboyle/?originalSubdomain=ca',
+    'https://www.linkedin.com/in/Jos%C3%A9-Garc%C3%ADa-1a2b3c/',
+    'https://www.linkedin.com/in/%E5%BC%A0%E4%BC%9F-8b7a6c/',
+  ],
+  linkedInOther: [
+    'https://www.linkedin.com/',
+    'https://www.linkedin.com/feed/',
+    'https://www.linkedin.com/in/',
+    'https://www.linkedin.com/company/northwind-logistics-example/',
+    'https://www.linkedin.com/messaging/thread/2-YjE0ZmE3NWUtNGQ5ZC00/',
+    'https://www.linkedin.com/jobs/view/3901234567/',
+    'https://www.linkedin.com/search/results/people/?keywords=priya',
+    'https://www.linkedin.com/sales/lead/ACwAAB7xQ2s,NAME_SEARCH,abcd',
+    'https://www.linkedin.com/in/%E0%A4%A/',
+    'https://www.linkedin.com/inbox/',
+    'https://www.linkedin.com.evil.example/in/priya-raman-northwind/',
+    'http://www.linkedin.com/in/priya-raman-northwind/',
+  ],
+} as const;
+
+export type PageUrlKind = keyof typeof pageUrls;
+
+/** Every URL not of the given kinds, for the "false for every other kind" half. */
+export function urlsExcept(...kinds: PageUrlKind[]): string[] {
+  return (Object.keys(pageUrls) as PageUrlKind[])
+    .filter((kind) => !kinds.includes(kind))
+    .flatMap((kind) => [...pageUrls[kind]]);
+}

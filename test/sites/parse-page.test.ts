@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parsePage, readOwnFixture } from '../support/fixtures';
+
+describe('parsePage (the fixture loader)', () => {
+  it('never runs a page’s scripts, inline or on event attributes', () => {
+    const document = parsePage(
+      '<!DOCTYPE html><html><head><script>globalThis.__marginScriptRan = true; document.title = "ran";</script></head>' +
+        '<body onload="globalThis.__marginScriptRan = true"><img src="x" onerror="globalThis.__marginScriptRan = true"><p>ok</p></body></html>',
+    );
+    expect(document.querySelector('p')?.textContent).toBe('ok');
+    expect(document.title).toBe('');
+    expect((globalThis as { __marginScriptRan?: boolean }).__marginScriptRan).toBeUndefined();
+    expect((document.defaultView as unknown as { __marginScriptRan?: boolean } | null)?.__marginScriptRan).toBeUndefined();
+  });
+
+  it('keeps hand-written fixtures script-free, so they render the same with scripts off', () => {
+    for (const file of [
+      'gmail/thread-northwind-pilot.html',
+      'gmail/thread-self-last.html',
+      'gmail/inbox-list.html',
+      'linkedin/profile-2026-priya-raman.html',
+    ]) {
+      const document = parsePage(readOwnFixture(file));
+      expect(document.querySelectorAll('script').length, file).toBe(0);
+      expect(document.querySelectorAll('style').length, file).toBe(1);
+      expect(readOwnFixture(file), file).toMatch(/HAND-WRITTEN FIXTURE/);
+    }
+  });
+});
