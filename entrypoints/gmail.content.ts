@@ -1,4 +1,10 @@
+import { startContentScript } from '../src/content/start-content-script';
+import { recogniseGmailPage } from '../src/sites/gmail/recognise-gmail-page';
+
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
-  main() {},
+  runAt: 'document_idle',
+  main(ctx) {
+    startContentScript(ctx, recogniseGmailPage);
+  },
 });

@@ -1,3 +1,5 @@
-import { render } from 'preact';
+import { App } from '../../src/dashboard/App';
+import { mountExtensionPage } from '../../src/ui/mount-extension-page';
+import '../../src/dashboard/dashboard.css';
 
-render(<p>Margin</p>, document.getElementById('app')!);
+mountExtensionPage(App);

@@ -1,3 +1,4 @@
-import { render } from 'preact';
+import { App } from '../../src/sidebar/App';
+import { mountExtensionPage } from '../../src/ui/mount-extension-page';
 
-render(<p>Margin</p>, document.getElementById('app')!);
+mountExtensionPage(App);

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser, type Browser } from 'wxt/browser';
+import { parseMessage } from '../messaging/parse-message';
+import { sendMessage } from '../messaging/send';
+import { isOwnContentScript } from '../messaging/senders';
+import type { PageContext } from '../page-context/page-context';
+
+export type TabContextState =
+  | { status: 'loading' }
+  | { status: 'ready'; context: PageContext | null }
+  | { status: 'failed'; reason: string };
+
+/**
+ * The page context of the tab this sidebar lives in. The first answer comes from the
+ * background (the content script may have reported before this page listened); after that,
+ * reports from this tab's content script arrive directly. Reports from any other tab or sender
+ * are ignored.
+ */
+export function useTabContext(): TabContextState {
+  const [state, setState] = useState<TabContextState>({ status: 'loading' });
+
+  useEffect(() => {
+    let tabId: number | undefined;
+    let receivedDirectly = false;
+    const early: Array<{ context: PageContext; tabId: number | undefined }> = [];
+
+    const onMessage = (raw: unknown, sender: Browser.runtime.MessageSender): undefined => {
+      const message = parseMessage(raw);
+      if (message?.type !== 'page/context' || !isOwnContentScript(sender, message.context)) return undefined;
+      if (tabId === undefined) {
+        early.push({ context: message.context, tabId: sender.tab?.id });
+      } else if (sender.tab?.id === tabId) {
+        receivedDirectly = true;
+        setState({ status: 'ready', context: message.context });
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    sendMessage({ type: 'sidebar/get-context' })
+      .then((answer) => {
+        tabId = answer.tabId;
+        const latestEarly = early.filter((report) => report.tabId === tabId).at(-1);
+        if (!receivedDirectly) setState({ status: 'ready', context: latestEarly?.context ?? answer.context });
+      })
+      .catch((error: unknown) => {
+        setState({ status: 'failed', reason: error instanceof Error ? error.message : String(error) });
+      });
+
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+
+  return state;
+}

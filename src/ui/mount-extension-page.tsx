@@ -1,0 +1,20 @@
+import { render, type ComponentType } from 'preact';
+import { createDb } from '../db/database';
+import { DatabaseContext } from './database-context';
+import { createQueryClient } from './query-client';
+import { QueryClientContext } from './query-client-context';
+import './theme.css';
+
+/** Renders an extension page's root component with its database and query cache. */
+export function mountExtensionPage(App: ComponentType): void {
+  const root = document.getElementById('app');
+  if (!root) throw new Error('The page has no #app element to render into.');
+  render(
+    <DatabaseContext.Provider value={createDb()}>
+      <QueryClientContext.Provider value={createQueryClient()}>
+        <App />
+      </QueryClientContext.Provider>
+    </DatabaseContext.Provider>,
+    root,
+  );
+}

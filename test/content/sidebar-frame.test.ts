@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  COLLAPSED_STORAGE_KEY,
+  COLLAPSED_TAB_WIDTH_PX,
+  mountSidebarFrame,
+  SIDEBAR_HOST_ID,
+  SIDEBAR_WIDTH_PX,
+} from '../../src/content/sidebar-frame';
+
+function host(): HTMLElement {
+  const element = document.getElementById(SIDEBAR_HOST_ID);
+  if (!element) throw new Error('no sidebar host on the page');
+  return element;
+}
+
+function toggle(): HTMLButtonElement {
+  const button = host().shadowRoot?.querySelector('button');
+  if (!button) throw new Error('no toggle in the sidebar host');
+  return button;
+}
+
+async function flush(): Promise<void> {
+  for (let index = 0; index < 5; index += 1) await Promise.resolve();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('mountSidebarFrame', () => {
+  let ctx: ContentScriptContext;
+  beforeEach(() => {
+    ctx = new ContentScriptContext('test');
+    document.documentElement.style.removeProperty('margin-right');
+    // happy-dom does not load iframes and says so on console.error; the frame's src is what counts here.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => ctx.abort());
+
+  it('puts the sidebar page in an iframe inside an open shadow root, open on first use', async () => {
+    mountSidebarFrame(ctx);
+    await flush();
+    const frame = host().shadowRoot?.querySelector('iframe');
+    expect(frame?.getAttribute('src')).toContain('sidebar.html');
+    expect(frame?.title).toBe('Margin sidebar');
+    expect(host().dataset.state).toBe('open');
+    expect(toggle().getAttribute('aria-label')).toBe('Collapse Margin sidebar');
+  });
+
+  it('narrows the page by its width instead of covering it', () => {
+    mountSidebarFrame(ctx);
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe(`${SIDEBAR_WIDTH_PX}px`);
+  });
+
+  it('collapses to a small tab, remembers it, and reopens', async () => {
+    mountSidebarFrame(ctx);
+    toggle().click();
+    expect(host().dataset.state).toBe('collapsed');
+    expect(toggle().getAttribute('aria-label')).toBe('Open Margin sidebar');
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe(`${COLLAPSED_TAB_WIDTH_PX}px`);
+    await flush();
+    expect(await fakeBrowser.storage.local.get(COLLAPSED_STORAGE_KEY)).toEqual({ [COLLAPSED_STORAGE_KEY]: true });
+
+    // The next page (a reload, another tab) starts collapsed.
+    ctx.abort();
+    ctx = new ContentScriptContext('test');
+    mountSidebarFrame(ctx);
+    await flush();
+    expect(host().dataset.state).toBe('collapsed');
+
+    toggle().click();
+    expect(host().dataset.state).toBe('open');
+  });
+
+  it('follows a choice made in another tab', async () => {
+    mountSidebarFrame(ctx);
+    await fakeBrowser.storage.local.set({ [COLLAPSED_STORAGE_KEY]: true });
+    await flush();
+    expect(host().dataset.state).toBe('collapsed');
+  });
+
+  it('removes itself and gives the page its width back when the extension goes away', () => {
+    document.documentElement.style.setProperty('margin-right', '5px');
+    mountSidebarFrame(ctx);
+    ctx.abort();
+    expect(document.getElementById(SIDEBAR_HOST_ID)).toBeNull();
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('5px');
+  });
+});
