@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { Contact, Interaction, Setting, Task } from './schemas';
+import type { Contact, Draft, Interaction, Setting, StageSuggestion, Task, UndoRecord } from './schemas';
 
 /**
  * One entry per schema version, oldest first. A later version appends
@@ -22,6 +22,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // Adds drafts, stage suggestions and undo records, and indexes the cached score.
+    // No row changes shape: the new contact/interaction/task fields are all optional.
+    version: 2,
+    stores: {
+      contacts: 'id, *emails, *linkedinIds, stage, updatedAt, name, score',
+      drafts: 'key, updatedAt',
+      suggestions: 'id, contactId, [contactId+status], status',
+      undo: 'id, createdAt',
+    },
+  },
 ];
 
 export const DEFAULT_DB_NAME = 'margin';
@@ -38,6 +49,9 @@ export class MarginDb extends Dexie {
   interactions!: EntityTable<Interaction, 'id'>;
   tasks!: EntityTable<Task, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  drafts!: EntityTable<Draft, 'key'>;
+  suggestions!: EntityTable<StageSuggestion, 'id'>;
+  undo!: EntityTable<UndoRecord, 'id'>;
 
   constructor(name: string, dependencies: Pick<CreateDbOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {
     super(name, dependencies);

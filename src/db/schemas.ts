@@ -51,6 +51,11 @@ export const contactSchema = z.object({
   stage: stageSchema,
   tags: z.array(z.string().check(z.maxLength(100))),
   customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  /** The engagement score (0–100) as last computed, for sorting and filtering; v2. */
+  score: z.optional(z.number().check(z.gte(0), z.lte(100))),
+  scoreComputedAt: z.optional(timestamp),
+  /** The stage before At-Risk, so a recovery can suggest it back; v2. */
+  previousStage: z.optional(stageSchema),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -76,6 +81,16 @@ export const interactionSchema = z.object({
   nextStep: z.optional(shortText),
   body: z.optional(z.string().check(z.maxLength(MAX_NOTE_LENGTH))),
   tags: z.optional(z.array(z.string().check(z.maxLength(100)))),
+  /** An email's subject (metadata only; bodies are kept only with "keep a snippet"); v2. */
+  subject: z.optional(shortText),
+  /** For kind 'stage-change': from where to where, and why; v2. */
+  stageChange: z.optional(
+    z.object({ from: z.optional(stageSchema), to: stageSchema, reason: z.optional(shortText) }),
+  ),
+  /** Who logged it (a rep's name or address), kept through backups and team merges; v2. */
+  author: z.optional(z.string().check(z.maxLength(320))),
+  /** Set when a note is edited; `at` keeps the original time; v2. */
+  editedAt: z.optional(timestamp),
   source: interactionSourceSchema,
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -89,6 +104,9 @@ export const taskSchema = z.object({
   title: shortText,
   status: z.enum(['open', 'done']),
   fromInteractionId: z.optional(id),
+  /** When the reminder last fired, so a restarted browser does not notify twice; v2. */
+  notifiedAt: z.optional(timestamp),
+  doneAt: z.optional(timestamp),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -99,3 +117,59 @@ export const settingSchema = z.object({
   value: z.unknown(),
 });
 export type Setting = z.infer<typeof settingSchema>;
+
+/** What the user was typing for a person, saved as they type so nothing is lost; v2. */
+export const draftSchema = z.object({
+  /** The person's identity key (see identityKeyOfPerson), so a draft survives before a contact exists. */
+  key: z.string().check(z.minLength(1), z.maxLength(400)),
+  noteId: id,
+  body: z.string().check(z.maxLength(MAX_NOTE_LENGTH * 2)),
+  objection: z.optional(z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2))),
+  emotion: z.optional(z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2))),
+  nextStep: z.optional(z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2))),
+  sentiment: z.optional(sentimentSchema),
+  tags: z.optional(z.array(z.string().check(z.maxLength(100)))),
+  followUpDue: z.optional(timestamp),
+  updatedAt: timestamp,
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+/** A lifecycle stage change Margin suggests; the user accepts or dismisses it; v2. */
+export const stageSuggestionSchema = z.object({
+  id,
+  contactId: id,
+  from: stageSchema,
+  to: stageSchema,
+  /** Which rule fired (e.g. 'at-risk-silence'), for tests and for the explanation. */
+  rule: z.string().check(z.maxLength(100)),
+  /** A sentence for the user: "Silent 41 days; usually replies every 9". */
+  reason: shortText,
+  /** The newest interaction time the rule looked at: a dismissed rule fires again only after newer activity. */
+  basisAt: timestamp,
+  status: z.enum(['open', 'accepted', 'dismissed']),
+  createdAt: timestamp,
+  decidedAt: z.optional(timestamp),
+});
+export type StageSuggestion = z.infer<typeof stageSuggestionSchema>;
+
+/** Enough to undo a destructive change (merge, delete) exactly; v2. */
+export const undoRecordSchema = z.object({
+  id,
+  kind: z.enum(['merge-contacts', 'delete-contact', 'delete-interaction', 'edit-interaction']),
+  /** A sentence for the undo button: "Merged Priya Raman into Priya R." */
+  label: shortText,
+  /** The rows as they were before the change. */
+  before: z.object({
+    contacts: z.array(contactSchema),
+    interactions: z.array(interactionSchema),
+    tasks: z.array(taskSchema),
+  }),
+  /** Ids of rows the change created, removed again on undo. */
+  createdIds: z.object({
+    contacts: z.array(id),
+    interactions: z.array(id),
+    tasks: z.array(id),
+  }),
+  createdAt: timestamp,
+});
+export type UndoRecord = z.infer<typeof undoRecordSchema>;
