@@ -16,8 +16,16 @@ export type Site = z.infer<typeof siteSchema>;
 
 export const pageKindSchema = z.enum([
   'gmail-thread',
+  /** A new message, inline reply or pop-out: its recipients take priority over what is behind. */
+  'gmail-compose',
+  /** Inbox, label, search results: no person is forced. */
+  'gmail-list',
   'gmail-other',
   'linkedin-profile',
+  /** The contact-info overlay: links the profile to the address it shows. */
+  'linkedin-contact-info',
+  'linkedin-messaging',
+  'linkedin-sales-lead',
   'linkedin-other',
 ]);
 export type PageKind = z.infer<typeof pageKindSchema>;
@@ -40,19 +48,52 @@ export const personOnPageSchema = z
   );
 export type PersonOnPage = z.infer<typeof personOnPageSchema>;
 
+/** Someone named in a message's header; unlike PersonOnPage the name may be missing. */
+export const addresseeSchema = z.object({
+  name: z.optional(pageText),
+  email: z.optional(z.email().check(z.maxLength(320))),
+  linkedinSlug: z.optional(z.string().check(z.regex(/^[A-Za-z0-9\-_%]{2,100}$/))),
+});
+export type Addressee = z.infer<typeof addresseeSchema>;
+
+/**
+ * One message the page shows (a Gmail message, a LinkedIn chat message): metadata only, never
+ * its text. What activity capture turns into email-in/out and linkedin-message-in/out.
+ */
+export const messageOnPageSchema = z.object({
+  /** Gmail `#msg-f:…` / legacy id, LinkedIn message URN: the de-duplication key. */
+  id: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  /** Milliseconds since the epoch, when the page tells. */
+  at: z.optional(z.number().check(z.int(), z.nonnegative())),
+  from: addresseeSchema,
+  to: z.array(addresseeSchema).check(z.maxLength(1_000)),
+  cc: z.array(addresseeSchema).check(z.maxLength(1_000)),
+  /** Sent by the user (one of their own addresses, or LinkedIn's "is-sender" group). */
+  fromUser: z.boolean(),
+});
+export type MessageOnPage = z.infer<typeof messageOnPageSchema>;
+
 export const pageContextSchema = z.object({
   site: siteSchema,
   url: z.url({ protocol: /^https$/ }),
   pageKind: pageKindSchema,
   /** The person the sidebar shows; null means "nobody recognised here", never a guess. */
   person: z.nullable(personOnPageSchema),
-  /** A Gmail thread's id and subject, when the page is a thread. */
+  /** Other people on the page the user can switch to (thread participants, compose recipients, group members). */
+  participants: z.optional(z.array(personOnPageSchema).check(z.maxLength(200))),
+  /** A Gmail thread's or LinkedIn conversation's id and subject. */
   thread: z.optional(
     z.object({
       id: z.optional(z.string().check(z.maxLength(200))),
       subject: z.optional(pageText),
     }),
   ),
+  /** The messages of the open thread, metadata only (for activity capture). */
+  messages: z.optional(z.array(messageOnPageSchema).check(z.maxLength(500))),
+  /** The user's own addresses the page shows (Gmail title, account button): never contacts. */
+  ownAddresses: z.optional(z.array(z.email().check(z.maxLength(320))).check(z.maxLength(20))),
+  /** Gmail's account index (`/mail/u/<n>/`), so own addresses are kept per account. */
+  account: z.optional(z.number().check(z.int(), z.nonnegative(), z.lte(99))),
 });
 export type PageContext = z.infer<typeof pageContextSchema>;
 
