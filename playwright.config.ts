@@ -21,7 +21,7 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   reporter: onCI
-    ? [['list'], ['junit', { outputFile: 'test-results/junit.xml' }], ['html', { open: 'never', outputFolder: 'playwright-report' }]]
+    ? [['list'], ['junit', { outputFile: 'reports/e2e-junit.xml' }], ['html', { open: 'never', outputFolder: 'playwright-report' }]]
     : [['list']],
   use: {
     actionTimeout: 10_000,

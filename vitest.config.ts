@@ -9,5 +9,7 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     environment: 'happy-dom',
     restoreMocks: true,
+    // On CI, a JUnit file as well, so .ci/run can print one closing count for every suite.
+    reporters: process.env.CI ? ['default', ['junit', { outputFile: 'reports/unit-junit.xml' }]] : ['default'],
   },
 });
