@@ -3,6 +3,9 @@ import type { PageContext } from '../page-context/page-context';
 
 export type Recogniser = (document: Document, url: URL) => PageContext;
 
+/** Attributes whose change can change who is on the page. */
+const WATCHED_ATTRIBUTES = ['email', 'data-hovercard-id', 'data-name', 'data-thread-perm-id', 'data-legacy-thread-id', 'href'];
+
 /** Quiet time after the last relevant DOM change before the page is read again. */
 const SETTLE_MS = 200;
 /** A page that never stops changing is still read at least this often. */
@@ -70,7 +73,17 @@ export function watchPage(
   const observer = new MutationObserver((records) => {
     if (records.some((record) => !isInsideMargin(record.target))) schedule();
   });
-  if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  if (document.body) {
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      // Identity attributes change in place (a compose chip resolving its address, a thread id
+      // swapped on a reused node); other attribute churn (classes, styles) is not watched.
+      attributes: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+    });
+  }
   ctx.onInvalidated(() => observer.disconnect());
 
   run();

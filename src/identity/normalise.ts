@@ -1,33 +1,71 @@
 /**
  * Identities are compared in one canonical form so that "Jane@Acme.com" on Gmail and
  * "jane@acme.com" typed by hand are the same person. Names are never identities.
+ *
+ * This is the ONE normalisation path: content scripts (src/sites/email-address.ts), the sidebar,
+ * the repositories and import all go through these functions. No zod here, so content scripts
+ * can import it without growing.
  */
 
 const MAX_EMAIL_LENGTH = 320;
-const EMAIL_SHAPE = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+/**
+ * What the PageContext contract's `z.email()` accepts (plain ASCII addresses with a dotted
+ * domain); test/sites/email-address.test.ts keeps the two in agreement.
+ */
+const EMAIL_PATTERN =
+  /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+
+/** Domains where dots in the local part mean nothing and `+tag` is a suffix of the same mailbox. */
+const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
 
 /**
- * Lower-cased, trimmed address, or undefined when it does not look like one.
- * Gmail's dots and +tags are kept on purpose for now: folding them is a separate decision.
+ * The address as it is shown, in lower case and trimmed (a `mailto:` prefix dropped), or
+ * undefined when it is not one plain address. Use it for display and storage of what was seen.
  */
 export function normaliseEmail(raw: string): string | undefined {
   const address = raw.trim().replace(/^mailto:/i, '').toLowerCase();
-  if (address.length > MAX_EMAIL_LENGTH || !EMAIL_SHAPE.test(address)) return undefined;
+  if (address.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(address)) return undefined;
   return address;
+}
+
+/**
+ * The form two addresses are compared in: `normaliseEmail`, and for gmail.com / googlemail.com
+ * also without dots and `+tag` in the local part (`Priya.Raman+crm@googlemail.com` →
+ * `priyaraman@gmail.com`). Other domains keep both: many treat them as different mailboxes.
+ */
+export function canonicalEmail(raw: string): string | undefined {
+  const address = normaliseEmail(raw);
+  if (!address) return undefined;
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1);
+  if (!GMAIL_DOMAINS.has(domain)) return address;
+  const local = address.slice(0, at).split('+')[0]?.replaceAll('.', '') ?? '';
+  return local ? `${local}@gmail.com` : undefined;
+}
+
+/** Whether two addresses reach the same mailbox (by the rules of `canonicalEmail`). */
+export function sameEmail(a: string, b: string): boolean {
+  const canonical = canonicalEmail(a);
+  return canonical !== undefined && canonical === canonicalEmail(b);
 }
 
 /** Member URNs are case-sensitive ids; vanity slugs are not. */
 const MEMBER_URN = /^ACoAA[A-Za-z0-9_-]{10,80}$/;
 const MEMBER_URN_INSIDE = /(?:^|:)(ACoAA[A-Za-z0-9_-]{10,80})$/;
+/** Sales Navigator lead ids (`/sales/lead/ACwAA…,NAME_SEARCH,…`), kept as `sales:<id>`. */
+const SALES_ID = /^sales:([A-Za-z0-9_-]{10,100})$/;
 const PROFILE_URL_SLUG = /linkedin\.com\/in\/([^/?#]+)/i;
 const SLUG_SHAPE = /^[\p{L}\p{N}_-]{2,100}$/u;
 
 /**
- * A LinkedIn profile id in canonical form: a member URN (`ACoAA…`, case kept) or a vanity slug
- * (lower-case, %-escapes decoded). Accepts a bare slug, a profile URL or a `urn:li:…:ACoAA…`.
+ * A LinkedIn profile id in canonical form: a member URN (`ACoAA…`, case kept), a Sales Navigator
+ * lead id (`sales:ACwAA…`, case kept) or a vanity slug (lower-case, %-escapes decoded). Accepts a
+ * bare slug, a profile URL or a `urn:li:…:ACoAA…`.
  */
 export function normaliseLinkedInId(raw: string): string | undefined {
   let candidate = raw.trim();
+  const salesId = SALES_ID.exec(candidate)?.[1];
+  if (salesId) return `sales:${salesId}`;
   const fromUrl = PROFILE_URL_SLUG.exec(candidate)?.[1];
   if (fromUrl) candidate = fromUrl;
 
@@ -45,4 +83,16 @@ function decodePercentEscapes(text: string): string {
   } catch {
     return text;
   }
+}
+
+/**
+ * A person's name in the form name suggestions compare ("Priya  RAMAN" = "priya raman"). Only
+ * ever used to *suggest* a contact; a name never links or merges anything by itself.
+ */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLocaleLowerCase('en')
+    .replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, ' ')
+    .trim();
 }

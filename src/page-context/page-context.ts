@@ -30,19 +30,25 @@ export const pageKindSchema = z.enum([
 ]);
 export type PageKind = z.infer<typeof pageKindSchema>;
 
-/** A person as the page shows them. At least one identity (email or LinkedIn slug) is required. */
+/**
+ * A person as the page shows them. At least one identity is required: an email address, a LinkedIn
+ * profile slug, or (Sales Navigator, which shows neither) a Sales Navigator lead id.
+ */
 export const personOnPageSchema = z
   .object({
     name: pageText,
+    /** As the page shows it (lower-cased); matched on its canonical form (src/identity/normalise.ts). */
     email: z.optional(z.email().check(z.maxLength(320))),
     linkedinSlug: z.optional(z.string().check(z.regex(/^[A-Za-z0-9\-_%]{2,100}$/))),
     linkedinUrn: z.optional(z.string().check(z.regex(/^ACoAA[A-Za-z0-9_-]{10,80}$/))),
+    /** Sales Navigator's lead id (`/sales/lead/<id>,…`); stored as the LinkedIn id `sales:<id>`. */
+    linkedinSalesId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{10,100}$/))),
     headline: z.optional(pageText),
     company: z.optional(pageText),
     location: z.optional(pageText),
   })
   .check(
-    z.refine((person) => Boolean(person.email || person.linkedinSlug), {
+    z.refine((person) => Boolean(person.email || person.linkedinSlug || person.linkedinSalesId), {
       message: 'a person needs an email address or a LinkedIn profile id',
     }),
   );
@@ -61,7 +67,7 @@ export type Addressee = z.infer<typeof addresseeSchema>;
  * its text. What activity capture turns into email-in/out and linkedin-message-in/out.
  */
 export const messageOnPageSchema = z.object({
-  /** Gmail `#msg-f:…` / legacy id, LinkedIn message URN: the de-duplication key. */
+  /** Gmail `msg-f:…` (the `#` of `data-message-id` dropped) or the legacy hex id, LinkedIn message URN: the de-duplication key. */
   id: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   /** Milliseconds since the epoch, when the page tells. */
   at: z.optional(z.number().check(z.int(), z.nonnegative())),
@@ -72,6 +78,20 @@ export const messageOnPageSchema = z.object({
   fromUser: z.boolean(),
 });
 export type MessageOnPage = z.infer<typeof messageOnPageSchema>;
+
+export const noPersonReasonSchema = z.enum([
+  /** The page kind should show someone, but nothing matched: the markup probably changed. */
+  'not-found',
+  /** The DOM still shows the previous thread/profile under the new URL (SPA navigation). */
+  'stale-page',
+  /** Gmail: the page did not say which address is the user's, so no sender could be chosen. */
+  'own-address-unknown',
+  /** Everyone on the page is the user (a note to self, a thread only the user wrote in). */
+  'only-you',
+  /** A compose window is open without recipients yet. */
+  'no-recipients',
+]);
+export type NoPersonReason = z.infer<typeof noPersonReasonSchema>;
 
 export const pageContextSchema = z.object({
   site: siteSchema,
@@ -94,6 +114,13 @@ export const pageContextSchema = z.object({
   ownAddresses: z.optional(z.array(z.email().check(z.maxLength(320))).check(z.maxLength(20))),
   /** Gmail's account index (`/mail/u/<n>/`), so own addresses are kept per account. */
   account: z.optional(z.number().check(z.int(), z.nonnegative(), z.lte(99))),
+  /**
+   * A message of the thread went to more people than one conversation has (> 20 recipients):
+   * no person is forced; `participants` holds at most a few worth showing (those who wrote).
+   */
+  announcement: z.optional(z.object({ recipients: z.number().check(z.int(), z.nonnegative(), z.lte(100_000)) })),
+  /** Why `person` is null on a page kind that usually has one, so the sidebar can say so plainly. */
+  noPersonReason: z.optional(noPersonReasonSchema),
 });
 export type PageContext = z.infer<typeof pageContextSchema>;
 

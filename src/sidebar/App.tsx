@@ -1,5 +1,5 @@
 import { EmptyState } from './EmptyState';
-import { PersonPanel } from './PersonPanel';
+import { PageView } from './PageView';
 import { useTabContext } from './use-tab-context';
 
 export function App() {
@@ -16,8 +16,6 @@ export function App() {
     );
   }
   const { context } = tab;
-  if (!context?.person) return <EmptyState site={context?.site} />;
-  // Keyed by identity: switching person resets the composer instead of carrying a draft over.
-  const key = context.person.email ?? context.person.linkedinSlug ?? context.person.name;
-  return <PersonPanel key={key} context={context} person={context.person} />;
+  if (!context) return <EmptyState site={undefined} />;
+  return <PageView context={context} />;
 }

@@ -1,18 +1,20 @@
+import { canonicalEmail, normaliseEmail } from '../identity/normalise';
+
 /**
- * Email addresses as Margin stores them: trimmed, lower-cased, and accepted only when the
- * PageContext contract would accept them (its check is zod's `z.email()`; the pattern is repeated
- * here because content scripts carry no zod, and a test keeps the two in agreement).
+ * Email addresses as content scripts read them from a page: the one normalisation path in
+ * src/identity/normalise.ts, with `null` for "not an address" (the DOM code reads better so).
  */
-const EMAIL_PATTERN =
-  /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
-const MAX_EMAIL_LENGTH = 320;
 
 /** The normalised address, or null when `raw` is not one plain address. */
 export function normaliseEmailAddress(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const candidate = raw.trim().replace(/^mailto:/i, '').toLowerCase();
-  if (candidate.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(candidate)) return null;
-  return candidate;
+  return normaliseEmail(raw) ?? null;
+}
+
+/** The form own addresses and participants are compared in (Gmail dots and +tags folded). */
+export function canonicalEmailAddress(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  return canonicalEmail(raw) ?? null;
 }
 
 /** Every address-looking token in a short label ("Google Account: Alex (alex@x.com)"). */

@@ -1,13 +1,17 @@
-import type { PageContext, PersonOnPage } from '../../page-context/page-context';
-import { normaliseEmailAddress } from '../email-address';
+import type { MessageOnPage, PageContext, PersonOnPage } from '../../page-context/page-context';
+import { canonicalEmailAddress } from '../email-address';
 import { queryFirst } from '../query';
 import { visibleText } from '../visible-text';
+import { activeComposeWindow, readComposeWindows, type ComposeWindow } from './compose-recipients';
 import { readOwnAddresses } from './own-addresses';
+import { ownAddressSet, peopleOfThread, uniquePeople, MAX_PARTICIPANTS } from './people-of-thread';
 import { gmailSelectors } from './selectors';
 import { readThreadMessages } from './thread-messages';
-import { gmailThreadIdFromUrl } from './urls';
+import { permIdOfUrlThreadId } from './thread-url-id';
+import { gmailAccountIndex, gmailThreadIdFromUrl, isGmailComposeUrl, isGmailList } from './urls';
 
 const MAX_THREAD_ID_LENGTH = 200;
+const MAX_OWN_ADDRESSES = 20;
 
 export interface RecogniseGmailOptions {
   /** Addresses the user also sends from (aliases Margin's settings know); never a contact. */
@@ -15,42 +19,111 @@ export interface RecogniseGmailOptions {
 }
 
 /**
- * What a Gmail page shows: on an open thread, the latest sender who is not the user.
+ * What a Gmail page shows. While a compose window (new message, inline reply, pop-out) has
+ * recipients, they are the people; otherwise, on an open thread, the latest sender who is not the
+ * user, with the thread's other people to switch to; on lists and elsewhere, nobody.
  * Pure: reads `document` and `url`, changes nothing, and answers `person: null` rather than guess.
  */
 export function recogniseGmailPage(document: Document, url: URL, options: RecogniseGmailOptions = {}): PageContext {
-  const urlThreadId = gmailThreadIdFromUrl(url);
-  if (urlThreadId === null) {
-    return { site: 'gmail', url: url.href, pageKind: 'gmail-other', person: null };
-  }
-
-  const pane = queryFirst(document, gmailSelectors.conversationPane) ?? document;
-  const subjectElement = queryFirst(pane, gmailSelectors.subject);
-  const thread = {
-    id: readThreadId(pane) ?? urlThreadId,
-    ...optionalText('subject', visibleText(subjectElement)),
+  const pageOwn = [...readOwnAddresses(document)].slice(0, MAX_OWN_ADDRESSES);
+  const own = ownAddressSet([...pageOwn, ...(options.ownAddresses ?? [])]);
+  const account = gmailAccountIndex(url);
+  const base: PageContext = {
+    site: 'gmail',
+    url: url.href,
+    pageKind: 'gmail-other',
+    person: null,
+    ...(pageOwn.length > 0 ? { ownAddresses: pageOwn } : {}),
+    ...(account !== null ? { account } : {}),
   };
 
-  const context: PageContext = { site: 'gmail', url: url.href, pageKind: 'gmail-thread', person: null, thread };
-  if (showsAnotherThread(pane, urlThreadId)) return { ...context, thread: { id: urlThreadId } };
-  return { ...context, person: latestOtherSender(pane, document, options) };
+  const pane = queryFirst(document, gmailSelectors.conversationPane);
+  const thread = readOpenThread(document, pane, url, own);
+  const compose = activeComposeWindow(readComposeWindows(document), document);
+  const composing = compose && compose.to.length + compose.cc.length + compose.bcc.length > 0;
+
+  if (composing || (isGmailComposeUrl(url) && !thread)) {
+    return {
+      ...base,
+      ...(thread ? { thread: thread.thread, ...(thread.messages.length > 0 ? { messages: thread.messages } : {}) } : {}),
+      pageKind: 'gmail-compose',
+      ...peopleOfCompose(compose, own),
+    };
+  }
+  if (thread) return { ...base, ...thread.context };
+  if (isGmailList(url)) return { ...base, pageKind: 'gmail-list' };
+  return base;
 }
 
-function latestOtherSender(pane: ParentNode, document: Document, options: RecogniseGmailOptions): PersonOnPage | null {
-  const own = readOwnAddresses(document);
-  for (const address of options.ownAddresses ?? []) {
-    const normalised = normaliseEmailAddress(address);
-    if (normalised) own.add(normalised);
-  }
-  // Without knowing who the user is, the latest sender may be the user: no guess.
-  if (own.size === 0) return null;
+interface OpenThread {
+  thread: NonNullable<PageContext['thread']>;
+  messages: MessageOnPage[];
+  /** The thread's part of the context (kind, thread, messages, people). */
+  context: Partial<PageContext> & Pick<PageContext, 'pageKind' | 'person'>;
+}
 
-  const messages = readThreadMessages(pane);
-  for (let index = messages.length - 1; index >= 0; index -= 1) {
-    const sender = messages[index]?.sender;
-    if (sender && !own.has(sender.email)) return { name: sender.name, email: sender.email };
+function readOpenThread(document: Document, paneOrNull: Element | null, url: URL, own: ReadonlySet<string>): OpenThread | null {
+  const urlThreadId = gmailThreadIdFromUrl(url);
+  if (urlThreadId === null) return null;
+  const pane: ParentNode = paneOrNull ?? document;
+
+  if (showsAnotherThread(pane, urlThreadId)) {
+    const thread = { id: urlThreadId };
+    return { thread, messages: [], context: { pageKind: 'gmail-thread', person: null, thread, noPersonReason: 'stale-page' } };
   }
-  return null;
+
+  const subject = visibleText(queryFirst(pane, gmailSelectors.subject));
+  const thread = { id: readThreadId(pane) ?? urlThreadId, ...(subject ? { subject } : {}) };
+  const messages = readMessages(pane, own);
+  const { person, participants, announcement, noPersonReason } = peopleOfThread(messages, own);
+  return {
+    thread,
+    messages,
+    context: {
+      pageKind: 'gmail-thread',
+      person,
+      thread,
+      ...(participants.length > 0 ? { participants } : {}),
+      ...(messages.length > 0 ? { messages } : {}),
+      ...(announcement ? { announcement } : {}),
+      ...(noPersonReason ? { noPersonReason } : {}),
+    },
+  };
+}
+
+/** The thread's messages as the contract reports them; a message whose sender cannot be read is left out. */
+function readMessages(pane: ParentNode, own: ReadonlySet<string>): MessageOnPage[] {
+  const messages: MessageOnPage[] = [];
+  for (const message of readThreadMessages(pane)) {
+    if (!message.sender) continue;
+    const sender = canonicalEmailAddress(message.sender.email);
+    messages.push({
+      ...(message.messageId ? { id: message.messageId } : {}),
+      ...(message.at !== undefined ? { at: message.at } : {}),
+      from: { name: message.sender.name, email: message.sender.email },
+      to: message.to,
+      cc: message.cc,
+      fromUser: sender !== null && own.has(sender),
+    });
+  }
+  return messages;
+}
+
+/** While composing: the first external recipient (to, then cc, then bcc) is the person. */
+function peopleOfCompose(
+  compose: ComposeWindow | undefined,
+  own: ReadonlySet<string>,
+): Pick<PageContext, 'person'> & Partial<Pick<PageContext, 'participants' | 'noPersonReason'>> {
+  const recipients = compose ? [...compose.to, ...compose.cc, ...compose.bcc] : [];
+  if (recipients.length === 0) return { person: null, noPersonReason: 'no-recipients' };
+  const external = uniquePeople(recipients).filter((person) => {
+    const canonical = canonicalEmailAddress(person.email);
+    return canonical !== null && !own.has(canonical);
+  });
+  const [person, ...others] = external;
+  if (!person) return { person: null, noPersonReason: 'only-you' };
+  const participants: PersonOnPage[] = others.slice(0, MAX_PARTICIPANTS);
+  return { person, ...(participants.length > 0 ? { participants } : {}) };
 }
 
 function readThreadId(pane: ParentNode): string | null {
@@ -63,15 +136,24 @@ function readThreadId(pane: ParentNode): string | null {
 
 /**
  * Gmail swaps the URL before the conversation: for a moment the page shows the previous thread.
- * Only legacy hex ids can be compared (the opaque URL ids are an encoding Margin does not decode).
+ * The URL's id (legacy hex, or the opaque `FMfcg…` form, which decodes to the perm id) is
+ * compared with the ids the DOM carries; the legacy hex id is the perm id's number in hex.
+ * When no pair is comparable the page is taken as current.
  */
 function showsAnotherThread(pane: ParentNode, urlThreadId: string): boolean {
-  if (!/^[0-9a-f]{16}$/.test(urlThreadId)) return false;
-  const attribute = gmailSelectors.legacyThreadIdAttribute;
-  const shown = pane.querySelector(`[${attribute}]`)?.getAttribute(attribute)?.trim();
-  return Boolean(shown) && shown !== urlThreadId;
+  const domPermId = pane.querySelector(`[${gmailSelectors.permThreadIdAttribute}]`)?.getAttribute(gmailSelectors.permThreadIdAttribute)?.trim();
+  const domLegacyId = pane
+    .querySelector(`[${gmailSelectors.legacyThreadIdAttribute}]`)
+    ?.getAttribute(gmailSelectors.legacyThreadIdAttribute)
+    ?.trim();
+  const urlIsHex = /^[0-9a-f]{16}$/.test(urlThreadId);
+  if (urlIsHex && domLegacyId) return domLegacyId !== urlThreadId;
+  const urlPermId = urlIsHex ? permIdOfHex(urlThreadId) : permIdOfUrlThreadId(urlThreadId);
+  if (urlPermId && domPermId) return domPermId !== urlPermId;
+  if (urlPermId && domLegacyId && /^[0-9a-f]{1,16}$/.test(domLegacyId)) return permIdOfHex(domLegacyId) !== urlPermId;
+  return false;
 }
 
-function optionalText<K extends string>(key: K, text: string): Partial<Record<K, string>> {
-  return text ? ({ [key]: text } as Record<K, string>) : {};
+function permIdOfHex(hex: string): string {
+  return `thread-f:${BigInt(`0x${hex}`).toString()}`;
 }

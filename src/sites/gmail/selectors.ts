@@ -15,6 +15,7 @@ export const gmailSelectors = {
     { selector: '[data-legacy-thread-id]', attribute: 'data-legacy-thread-id' },
   ],
   legacyThreadIdAttribute: 'data-legacy-thread-id',
+  permThreadIdAttribute: 'data-thread-perm-id',
 
   /**
    * One message of the conversation, expanded or collapsed (outermost match wins). Both id
@@ -40,6 +41,33 @@ export const gmailSelectors = {
     '.a3s', '.ii.gt', '.iA.g6', // body, collapsed-message snippet
     '.gmail_quote', '.gmail_attr', '.gmail_extra', 'blockquote', '.im', // quoted and forwarded text
   ].join(', '),
+
+  /**
+   * The recipients line of one message's header ("to me, Jonas, cc: Maya"): `[email]` first,
+   * `data-hovercard-id` for chips that carry only that. Read only outside the body and quotes.
+   */
+  messageRecipients: ['.hb [email]', 'span.g2[email]', '.hb [data-hovercard-id]'],
+  /** Text before a recipient that switches the rest of the line to cc ("cc:", "Cc:", "bcc:", "cci :"). */
+  ccMarker: /(?:^|[\s,;])(?:b?cc|cci)\s*:/i,
+  /** When a message was sent: the `title` of the date in its header holds the full date. */
+  messageDate: ['span.g3[title]'],
+
+  /**
+   * A compose window, inline reply or pop-out: the closest of these around a recipients field.
+   * `[role=dialog]` (new message, pop-out), `div.M9` (Gmail's compose body, also inside an
+   * inline reply), then any form.
+   */
+  composeRoot: ['[role="dialog"]', 'div.M9', 'form'],
+  /** The recipients fields of a compose window; the attribute names the field. */
+  composeField: 'div[name=to], div[name=cc], div[name=bcc]',
+  composeFieldNameAttribute: 'name',
+  /** A recipient chip inside a field: the address, then where the name is. */
+  composeChip: ['[data-hovercard-id]', '[email]'],
+  composeChipAddressAttributes: ['data-hovercard-id', 'email'],
+  composeChipName: ['[data-name]', '[name]'],
+  composeChipNameAttributes: ['data-name', 'name'],
+  /** Gmail before 2023 kept the chips' addresses in hidden inputs: "Priya <p@x>, j@y". */
+  composeHiddenField: 'input[type=hidden][name=to], input[type=hidden][name=cc], input[type=hidden][name=bcc]',
 
   /** The account button in Gmail's top bar; its aria-label names the signed-in address. */
   accountButton: [

@@ -22,17 +22,44 @@ export function isGmailUrl(url: URL): boolean {
   return url.protocol === 'https:' && url.hostname === GMAIL_HOST && GMAIL_PATH.test(url.pathname);
 }
 
+/** The hash route's segments (`#label/Foo/<id>?compose=new` → label, Foo, <id>). */
+function routeOf(url: URL): string[] {
+  return (url.hash.slice(1).split('?')[0] ?? '').split('/');
+}
+
 /** The thread id in the URL's hash route, or null when the URL is not an open thread. */
 export function gmailThreadIdFromUrl(url: URL): string | null {
   if (!isGmailUrl(url)) return null;
-  const route = url.hash.replace(/^#/, '').split('?')[0] ?? '';
-  const segments = route.split('/');
+  const segments = routeOf(url);
   const [view] = segments;
   if (!view) return null;
   let threadId: string | undefined;
   if (ONE_SEGMENT_ROUTES.has(view) && segments.length === 2) threadId = segments[1];
   else if (TWO_SEGMENT_ROUTES.has(view) && segments.length === 3 && segments[1]) threadId = segments[2];
   return threadId && THREAD_ID.test(threadId) ? threadId : null;
+}
+
+/**
+ * Whether the URL shows a list of conversations (inbox, a label, search results, a category, the
+ * default view, page 2…): no one person is on it.
+ */
+export function isGmailList(url: URL): boolean {
+  if (!isGmailUrl(url) || isGmailThread(url)) return false;
+  const segments = routeOf(url);
+  const [view] = segments;
+  if (!view) return segments.length === 1 && url.searchParams.get('view') === null;
+  if (ONE_SEGMENT_ROUTES.has(view)) return segments.length === 1 || (segments.length === 2 && /^p\d{1,4}$/.test(segments[1] ?? ''));
+  if (TWO_SEGMENT_ROUTES.has(view)) return segments.length >= 2 && segments.length <= 3 && Boolean(segments[1]);
+  return false;
+}
+
+/**
+ * Whether the URL is a compose window of its own: the full-screen compose (`?view=cm`) or a
+ * route whose query opens a new message (`#inbox?compose=new`). Dialogs over a thread or list
+ * are found in the DOM instead.
+ */
+export function isGmailComposeUrl(url: URL): boolean {
+  return isGmailUrl(url) && (/[?&]view=cm(?:&|$)/.test(url.search) || /[?&]compose=/.test(url.hash));
 }
 
 /** Whether the URL shows one open conversation (a compose window over it does not change that). */

@@ -1,21 +1,50 @@
 import type { PageContext, PersonOnPage } from '../../page-context/page-context';
+import { queryFirst } from '../query';
+import { readContactInfo } from './read-contact-info';
 import { readMemberUrn } from './read-member-urn';
+import { readMessaging } from './read-messaging';
+import { readSalesLead } from './read-sales-lead';
 import { readTopCard, type TopCardReading } from './read-top-card';
-import { identityLinks } from './selectors';
-import { linkedInSlugFromHref, linkedInSlugFromUrl } from './urls';
+import { identityLinks, messagingSelectors } from './selectors';
+import {
+  isLinkedInContactInfo,
+  linkedInMessagingThreadId,
+  linkedInSalesLeadId,
+  linkedInSlugFromHref,
+  linkedInSlugFromUrl,
+} from './urls';
 
 /**
- * Who a LinkedIn profile page shows: the top card's person, identified by the slug in the URL.
- * Pure: reads `document` and `url`, changes nothing, and answers `person: null` rather than guess.
+ * Who a LinkedIn page shows: a profile's top card (and, on its contact-info overlay, the address
+ * shown there), a conversation's other participant, a Sales Navigator lead. Pure: reads
+ * `document` and `url`, changes nothing, and answers `person: null` rather than guess.
  */
 export function recogniseLinkedInPage(document: Document, url: URL): PageContext {
+  const base = { site: 'linkedin', url: url.href, person: null } as const;
+
+  const threadId = linkedInMessagingThreadId(url);
+  if (threadId !== null) return recogniseConversation(document, url, threadId);
+
+  const leadId = linkedInSalesLeadId(url);
+  if (leadId !== null) {
+    const lead = readSalesLead(document, leadId);
+    if (lead === 'stale') return { ...base, pageKind: 'linkedin-sales-lead', noPersonReason: 'stale-page' };
+    return { ...base, pageKind: 'linkedin-sales-lead', person: lead, ...(lead ? {} : { noPersonReason: 'not-found' }) };
+  }
+
   const slug = linkedInSlugFromUrl(url);
-  if (slug === null) return { site: 'linkedin', url: url.href, pageKind: 'linkedin-other', person: null };
+  if (slug === null) return recogniseChatOverlay(document, url) ?? { ...base, pageKind: 'linkedin-other' };
 
-  const profile: PageContext = { site: 'linkedin', url: url.href, pageKind: 'linkedin-profile', person: null };
+  if (isLinkedInContactInfo(url)) return recogniseContactInfo(document, url, slug);
+
+  const profile = readProfile(document, slug);
+  return { ...base, pageKind: 'linkedin-profile', ...profile };
+}
+
+function readProfile(document: Document, slug: string): Pick<PageContext, 'person' | 'noPersonReason'> {
   const topCard = readTopCard(document);
-  if (!topCard || !belongsToSlug(topCard, slug)) return profile;
-
+  if (!topCard) return { person: null, noPersonReason: 'not-found' };
+  if (!belongsToSlug(topCard, slug)) return { person: null, noPersonReason: 'stale-page' };
   const urn = readMemberUrn(document, topCard.card, slug);
   const person: PersonOnPage = {
     name: topCard.name,
@@ -25,7 +54,59 @@ export function recogniseLinkedInPage(document: Document, url: URL): PageContext
     ...(topCard.company ? { company: topCard.company } : {}),
     ...(topCard.location ? { location: topCard.location } : {}),
   };
-  return { ...profile, person };
+  return { person };
+}
+
+/**
+ * The overlay's address belongs to the profile the overlay links back to (the URL's slug): a
+ * confirmed identity. The name comes from the top card behind it; with no top card on the page
+ * the address stands in for the name rather than a guess.
+ */
+function recogniseContactInfo(document: Document, url: URL, slug: string): PageContext {
+  const base = { site: 'linkedin', url: url.href, pageKind: 'linkedin-contact-info' } as const;
+  const profile = readProfile(document, slug);
+  if (profile.noPersonReason === 'stale-page') return { ...base, ...profile };
+  const contact = readContactInfo(document, slug);
+  if (!contact) return { ...base, ...profile };
+  const person: PersonOnPage = profile.person
+    ? { ...profile.person, email: contact.email }
+    : { name: contact.email, email: contact.email, linkedinSlug: slug, ...(contact.urn ? { linkedinUrn: contact.urn } : {}) };
+  return { ...base, person };
+}
+
+function recogniseConversation(document: Document, url: URL, threadId: string): PageContext {
+  const pane = queryFirst(document, messagingSelectors.threadPane) ?? document;
+  const reading = readMessaging(document, pane, threadId);
+  const context: PageContext = {
+    site: 'linkedin',
+    url: url.href,
+    pageKind: 'linkedin-messaging',
+    person: reading.person,
+    thread: { id: threadId },
+  };
+  if (reading.stale) return { ...context, noPersonReason: 'stale-page' };
+  return {
+    ...context,
+    ...(reading.participants.length > 0 ? { participants: reading.participants } : {}),
+    ...(reading.messages.length > 0 ? { messages: reading.messages } : {}),
+    ...(!reading.person && reading.participants.length === 0 ? { noPersonReason: 'not-found' as const } : {}),
+  };
+}
+
+/** An open chat bubble over a page that shows nobody (the feed, search, jobs). */
+function recogniseChatOverlay(document: Document, url: URL): PageContext | null {
+  const bubble = document.querySelector(messagingSelectors.overlayBubble);
+  if (!bubble) return null;
+  const reading = readMessaging(document, bubble, null);
+  if (!reading.person && reading.participants.length === 0) return null;
+  return {
+    site: 'linkedin',
+    url: url.href,
+    pageKind: 'linkedin-messaging',
+    person: reading.person,
+    ...(reading.participants.length > 0 ? { participants: reading.participants } : {}),
+    ...(reading.messages.length > 0 ? { messages: reading.messages } : {}),
+  };
 }
 
 /**

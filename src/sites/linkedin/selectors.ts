@@ -79,3 +79,72 @@ export const memberUrnLinks = {
   profileUrn: /^urn:li:fsd_profile:(ACoAA[A-Za-z0-9_-]{10,80})$/,
   bareUrn: /^ACoAA[A-Za-z0-9_-]{10,80}$/,
 } as const;
+
+/**
+ * The profile's "Contact info" overlay: 2026 SDUI screen and section keys first, the 2018–2025
+ * class names last. Only the overlay's own mailto link counts (never an address in About text).
+ */
+export const contactInfoOverlay = {
+  root: [
+    '[data-sdui-screen$="ProfileContactDetailsOverlay"]',
+    '[componentkey$="ContactInfoDetailSection"]',
+    '.pv-profile-section.pv-contact-info',
+    'section.pv-contact-info',
+    '.artdeco-modal .pv-contact-info',
+  ],
+  email: ['a[href^="mailto:"]'],
+  /** The overlay's link back to the profile ("Igor's profile: linkedin.com/in/igoralentyev"). */
+  profileLink: ['a[href*="linkedin.com/in/"]', 'a[href^="/in/"]'],
+  /** The 2026 section key embeds the member URN: `…refACoAA…ContactInfoDetailSection`. */
+  componentKeyUrn: /ref(ACoAA[A-Za-z0-9_-]{10,80})ContactInfoDetailSection$/,
+} as const;
+
+/**
+ * LinkedIn messaging (2024–25 class names; the only hooks this page has besides URLs). The thread
+ * pane's title bar links to the other person in a 1:1 conversation; message groups carry each
+ * sender's profile link and name; each message carries its URN.
+ */
+export const messagingSelectors = {
+  /** The open conversation (the full page's thread pane, or an open chat overlay bubble). */
+  threadPane: ['.msg-thread', '.msg-convo-wrapper', '.msg-s-message-list-container'],
+  /** The conversation list's entry for the open conversation. */
+  activeConversationLink: [
+    'a.msg-conversations-container__convo-item-link--active[href*="/messaging/thread/"]',
+    '.msg-conversations-container__convo-item--active a[href*="/messaging/thread/"]',
+    'a[aria-current="page"][href*="/messaging/thread/"]',
+  ],
+  /** 1:1 only: the title bar's link to the other person. */
+  titleProfileLink: ['a.msg-thread__link-to-profile[href*="/in/"]', '.msg-overlay-bubble-header a[href*="/in/"]', '.msg-title-bar a[href*="/in/"]'],
+  titleName: ['.msg-entity-lockup__entity-title', 'h2', '.msg-overlay-bubble-header__title'],
+  titleHeadline: ['.msg-entity-lockup__presence-status', '.msg-entity-lockup__entity-info'],
+  /** One message; the URN is its de-duplication key. */
+  message: '.msg-s-event-listitem',
+  messageUrnAttribute: 'data-event-urn',
+  /** The group a message belongs to; the first message of a run carries the sender's meta. */
+  messageGroup: '.msg-s-message-group, .msg-s-message-list__event',
+  groupProfileLink: ['a.msg-s-message-group__profile-link[href*="/in/"]', '.msg-s-message-group__meta a[href*="/in/"]'],
+  groupName: ['.msg-s-message-group__name', '.msg-s-message-group__profile-link'],
+  groupTime: 'time.msg-s-message-group__timestamp',
+  dayHeading: 'time.msg-s-message-list__time-heading',
+  /** A run of messages the viewer sent. */
+  ownGroup: '.msg-s-message-group--is-sender, .msg-s-event-listitem--is-sender',
+  /** The viewer's own profile link in the global nav ("Me"). */
+  viewerProfileLink: ['.global-nav__me a[href*="/in/"]', 'a.global-nav__primary-link-me-menu-trigger[href*="/in/"]', '[componentkey="global-nav"] a[href*="/in/"][aria-label]'],
+  /** An expanded chat overlay bubble (not minimised) over any page. */
+  overlayBubble: '.msg-overlay-conversation-bubble:not(.msg-overlay-conversation-bubble--is-minimized)',
+} as const;
+
+/**
+ * Sales Navigator lead pages mark every personal field with `data-anonymize` (for screenshots):
+ * the most stable hook it has. The lead's own header holds the `h1`; "Similar leads" and
+ * activity cards reuse the same attributes, so fields are read inside the header only.
+ */
+export const salesLeadSelectors = {
+  name: ['h1[data-anonymize="person-name"]', 'h1'],
+  header: ['section', 'header'],
+  headline: ['[data-anonymize="headline"]', '[data-anonymize="job-title"]'],
+  company: ['[data-anonymize="company-name"]'],
+  location: ['[data-anonymize="location"]'],
+  leadLinks: 'a[href*="/sales/lead/"], a[href*="/sales/people/"]',
+  profileLink: 'a[href*="linkedin.com/in/"]',
+} as const;

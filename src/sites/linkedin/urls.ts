@@ -38,7 +38,62 @@ export function linkedInSlugFromHref(href: string | null | undefined): string | 
   }
 }
 
-/** Whether the URL shows one member's profile (or one of its sub-pages). */
+/** Whether the URL shows one member's profile (or one of its sub-pages, such as the contact-info overlay). */
 export function isLinkedInProfile(url: URL): boolean {
   return linkedInSlugFromUrl(url) !== null;
+}
+
+const CONTACT_INFO_PATH = /^\/in\/[^/]+\/overlay\/contact-info\/?$/;
+const MESSAGING_THREAD_PATH = /^\/messaging\/thread\/([A-Za-z0-9_=-]{2,200})\/?$/;
+const SALES_LEAD_PATH = /^\/sales\/(?:lead|people)\/([A-Za-z0-9_-]{10,100})(?:,[^/]*)?\/?$/;
+
+function isLinkedInUrl(url: URL): boolean {
+  return url.protocol === 'https:' && url.hostname === LINKEDIN_HOST;
+}
+
+/** Whether the URL is a profile's "Contact info" overlay (`/in/<slug>/overlay/contact-info/`). */
+export function isLinkedInContactInfo(url: URL): boolean {
+  return isLinkedInProfile(url) && CONTACT_INFO_PATH.test(url.pathname);
+}
+
+/** The conversation id of a messaging thread URL (`/messaging/thread/<id>/`), or null. */
+export function linkedInMessagingThreadId(url: URL): string | null {
+  if (!isLinkedInUrl(url)) return null;
+  return MESSAGING_THREAD_PATH.exec(url.pathname)?.[1] ?? null;
+}
+
+/** The conversation id a link on the page points at (the conversation list's entries). */
+export function linkedInMessagingThreadIdFromHref(href: string | null | undefined): string | null {
+  if (!href) return null;
+  try {
+    return linkedInMessagingThreadId(new URL(href, LINKEDIN_ORIGIN));
+  } catch {
+    return null;
+  }
+}
+
+export function isLinkedInMessaging(url: URL): boolean {
+  return linkedInMessagingThreadId(url) !== null;
+}
+
+/** Sales Navigator's lead id (`/sales/lead/ACwAA…,NAME_SEARCH,xyz`, also `/sales/people/…`), or null. */
+export function linkedInSalesLeadId(url: URL): string | null {
+  if (!isLinkedInUrl(url)) return null;
+  return SALES_LEAD_PATH.exec(url.pathname)?.[1] ?? null;
+}
+
+/** The lead a link points at, sub-pages included (`/sales/lead/<id>,…/notes`). */
+export function linkedInSalesLeadIdFromHref(href: string | null | undefined): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, LINKEDIN_ORIGIN);
+    if (!isLinkedInUrl(url)) return null;
+    return /^\/sales\/(?:lead|people)\/([A-Za-z0-9_-]{10,100})(?:[,/]|$)/.exec(url.pathname)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function isLinkedInSalesLead(url: URL): boolean {
+  return linkedInSalesLeadId(url) !== null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageContextSchema, type PageContext } from '../../../src/page-context/page-context';
 import { recogniseGmailPage, type RecogniseGmailOptions } from '../../../src/sites/gmail/recognise-gmail-page';
+import { urlThreadIdOfPermId } from '../../../src/sites/gmail/thread-url-id';
 import { describeWithSharedFixtures, parsePage, readOwnFixture, readSharedFixture } from '../../support/fixtures';
 
 const DEMO_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw';
@@ -16,21 +17,64 @@ function recognise(html: string, url: string, options?: RecogniseGmailOptions): 
 describe('recogniseGmailPage on the demo thread (hand-written)', () => {
   const html = readOwnFixture('gmail/thread-northwind-pilot.html');
 
-  it('finds Priya Raman, the latest sender who is not the user', () => {
+  it('finds Priya Raman, the latest sender who is not the user, and Jonas to switch to', () => {
     expect(recognise(html, DEMO_URL)).toEqual({
       site: 'gmail',
       url: DEMO_URL,
       pageKind: 'gmail-thread',
       person: { name: 'Priya Raman', email: 'priya.raman@northwind-logistics.example' },
+      participants: [{ name: 'Jonas Becker', email: 'jonas.becker@northwind-logistics.example' }],
       thread: {
         id: 'thread-f:1811112223334445556',
         subject: 'Northwind pilot: security review and next steps',
       },
+      messages: expect.any(Array),
+      ownAddresses: ['alex.morgan@acme-sales.example'],
+      account: 0,
     });
   });
 
-  it('never takes the cc, quoted, forwarded, body or hidden-list addresses', () => {
-    const { person } = recognise(html, DEMO_URL);
+  it('reports every message: id, sender, to/cc from the header, date, and whether the user sent it', () => {
+    const { messages = [] } = recognise(html, DEMO_URL);
+    const priya = { name: 'Priya Raman', email: 'priya.raman@northwind-logistics.example' };
+    const alex = { name: 'Alex Morgan', email: 'alex.morgan@acme-sales.example' };
+    expect(messages).toEqual([
+      { id: 'msg-f:1811112223334445556', at: new Date(2026, 4, 4, 9, 12).getTime(), from: priya, to: [], cc: [], fromUser: false },
+      { id: 'msg-f:1811130555000111222', at: new Date(2026, 4, 4, 14, 30).getTime(), from: alex, to: [], cc: [], fromUser: true },
+      {
+        id: 'msg-f:1811301999000222333',
+        at: new Date(2026, 4, 6, 10, 5).getTime(),
+        from: priya,
+        to: [{ email: 'alex.morgan@acme-sales.example' }],
+        cc: [{ name: 'Jonas Becker', email: 'jonas.becker@northwind-logistics.example' }],
+        fromUser: false,
+      },
+      // Sent a moment ago from this browser: only data-message-id, and the address in other case.
+      { id: 'msg-f:1811412000333444555', at: new Date(2026, 4, 7, 16, 48).getTime(), from: alex, to: [], cc: [], fromUser: true },
+      {
+        id: 'msg-f:1811777444111222333',
+        at: new Date(2026, 4, 11, 8, 57).getTime(),
+        from: priya,
+        to: [{ email: 'alex.morgan@acme-sales.example' }, { name: 'Jonas Becker', email: 'jonas.becker@northwind-logistics.example' }],
+        cc: [],
+        fromUser: false,
+      },
+    ]);
+  });
+
+  it('never takes the user, quoted, forwarded, body or hidden-list addresses, as person or participant', () => {
+    const { person, participants = [], messages = [] } = recognise(html, DEMO_URL);
+    const everyoneFound = [person, ...participants, ...messages.flatMap((message) => [message.from, ...message.to, ...message.cc])];
+    for (const notAParticipant of [
+      'legal@contoso.example',
+      'security@northwind-logistics.example',
+      'ceo@northwind-logistics.example',
+      'billing@stripe-payments.example',
+      'm.okafor@fabrikam-freight.example',
+    ]) {
+      expect(everyoneFound.map((found) => found?.email)).not.toContain(notAParticipant);
+    }
+    expect([person, ...participants].map((found) => found?.email)).not.toContain('alex.morgan@acme-sales.example');
     for (const notTheSender of [
       'alex.morgan@acme-sales.example',
       'jonas.becker@northwind-logistics.example',
@@ -53,14 +97,32 @@ describe('recogniseGmailPage on the demo thread (hand-written)', () => {
     }
   });
 
-  it('reports no person when the user is the only one left (all other senders are own aliases)', () => {
-    const context = recognise(html, DEMO_URL, { ownAddresses: ['Priya.Raman@northwind-logistics.example'] });
-    expect(context.person).toBeNull();
+  it('when only the user wrote, the person is whom they wrote to; with nobody else, no person', () => {
+    const priyaIsAlias = recognise(html, DEMO_URL, { ownAddresses: ['Priya.Raman@northwind-logistics.example'] });
+    expect(priyaIsAlias.person?.email).toBe('jonas.becker@northwind-logistics.example');
+    const everyoneIsAlias = recognise(html, DEMO_URL, {
+      ownAddresses: ['Priya.Raman@northwind-logistics.example', 'jonas.becker@northwind-logistics.example'],
+    });
+    expect(everyoneIsAlias).toMatchObject({ person: null, noPersonReason: 'only-you' });
+    expect(everyoneIsAlias.participants).toBeUndefined();
   });
 
-  it('is gmail-other with no person when the URL is not a thread, whatever the DOM shows', () => {
+  it('is a list with no person when the URL is not a thread, whatever the DOM shows', () => {
     const url = 'https://mail.google.com/mail/u/0/#inbox';
-    expect(recognise(html, url)).toEqual({ site: 'gmail', url, pageKind: 'gmail-other', person: null });
+    expect(recognise(html, url)).toMatchObject({ site: 'gmail', url, pageKind: 'gmail-list', person: null });
+    expect(recognise(html, url).participants).toBeUndefined();
+  });
+
+  it('returns no person while the DOM shows another thread than the opaque URL id decodes to', () => {
+    const url = `https://mail.google.com/mail/u/0/#inbox/${urlThreadIdOfPermId('thread-f:1811900000111222333')}`;
+    expect(recognise(html, url)).toMatchObject({ pageKind: 'gmail-thread', person: null, noPersonReason: 'stale-page' });
+    const sameThread = `https://mail.google.com/mail/u/0/#inbox/${urlThreadIdOfPermId('thread-f:1811112223334445556')}`;
+    expect(recognise(html, sameThread).person?.name).toBe('Priya Raman');
+  });
+
+  it('treats an alias given by settings as the user, Gmail dots and +tags included', () => {
+    const withAlias = recognise(html, DEMO_URL, { ownAddresses: ['jonas.becker@northwind-logistics.example'] });
+    expect(withAlias.participants).toBeUndefined();
   });
 });
 
@@ -68,13 +130,18 @@ describe('recogniseGmailPage when the user sent the latest message (hand-written
   const html = readOwnFixture('gmail/thread-self-last.html');
 
   it('finds the latest other sender, Priya, not the user and not the earlier Jonas', () => {
-    expect(recognise(html, SELF_LAST_URL)).toEqual({
+    expect(recognise(html, SELF_LAST_URL)).toMatchObject({
       site: 'gmail',
       url: SELF_LAST_URL,
       pageKind: 'gmail-thread',
       person: { name: 'Priya Raman', email: 'priya.raman@northwind-logistics.example' },
       thread: { id: '1924755ecb7e7e3d', subject: 'Intro - jonas.becker@northwind-logistics.example - kickoff agenda' },
+      ownAddresses: ['alex.morgan@acme-sales.example'],
+      account: 1,
     });
+    expect(recognise(html, SELF_LAST_URL).participants?.map((person) => person.email)).toEqual([
+      'jonas.becker@northwind-logistics.example',
+    ]);
   });
 
   it('returns no person while the DOM still shows another thread than the URL names', () => {
@@ -85,15 +152,25 @@ describe('recogniseGmailPage when the user sent the latest message (hand-written
       pageKind: 'gmail-thread',
       person: null,
       thread: { id: '1924767b5d9d91cb' },
+      noPersonReason: 'stale-page',
+      ownAddresses: ['alex.morgan@acme-sales.example'],
+      account: 1,
     });
   });
 });
 
 describe('recogniseGmailPage on the inbox list (hand-written)', () => {
-  it('is gmail-other with no person', () => {
+  it('is gmail-list with no person, though senders are on screen', () => {
     const url = 'https://mail.google.com/mail/u/0/#inbox';
     const html = readOwnFixture('gmail/inbox-list.html');
-    expect(recognise(html, url)).toEqual({ site: 'gmail', url, pageKind: 'gmail-other', person: null });
+    expect(recognise(html, url)).toEqual({
+      site: 'gmail',
+      url,
+      pageKind: 'gmail-list',
+      person: null,
+      ownAddresses: ['alex.morgan@acme-sales.example'],
+      account: 0,
+    });
   });
 });
 
@@ -147,7 +224,7 @@ describeWithSharedFixtures('recogniseGmailPage on saved Gmail pages (/work/share
   it('the 2014 inbox list has no person, though it shows 31 senders', () => {
     const html = readSharedFixture('gmail/gmail-2014-inbox-thread-list.html');
     const url = 'https://mail.google.com/mail/u/0/#inbox';
-    expect(recognise(html, url)).toEqual({ site: 'gmail', url, pageKind: 'gmail-other', person: null });
+    expect(recognise(html, url)).toEqual({ site: 'gmail', url, pageKind: 'gmail-list', person: null, account: 0 });
   });
 
   it('the 2014 inbox list under a thread URL still has no person: it holds no message headers', () => {

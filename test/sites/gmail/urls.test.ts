@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gmailAccountIndex, gmailThreadIdFromUrl, isGmailThread, isGmailUrl } from '../../../src/sites/gmail/urls';
+import { permIdOfUrlThreadId, urlThreadIdOfPermId } from '../../../src/sites/gmail/thread-url-id';
+import { gmailAccountIndex, gmailThreadIdFromUrl, isGmailComposeUrl, isGmailList, isGmailThread, isGmailUrl } from '../../../src/sites/gmail/urls';
 import { pageUrls, urlsExcept } from '../page-urls';
 
 describe('isGmailThread', () => {
@@ -47,4 +48,40 @@ describe('gmailAccountIndex', () => {
     '%s has no account index',
     (url) => expect(gmailAccountIndex(new URL(url))).toBeNull(),
   );
+});
+
+describe('isGmailList', () => {
+  it.each(pageUrls.gmailList)('is true for the list %s', (url) => {
+    expect(isGmailList(new URL(url))).toBe(true);
+  });
+
+  it.each(urlsExcept('gmailList'))('is false for %s', (url) => {
+    expect(isGmailList(new URL(url))).toBe(false);
+  });
+});
+
+describe('isGmailComposeUrl', () => {
+  it.each([
+    'https://mail.google.com/mail/u/0/#inbox?compose=new',
+    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw?compose=CllgCJZbQ',
+    'https://mail.google.com/mail/u/0/?view=cm&fs=1&tf=1',
+  ])('is true for %s', (url) => expect(isGmailComposeUrl(new URL(url))).toBe(true));
+
+  it.each([
+    'https://mail.google.com/mail/u/0/#inbox',
+    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw?projector=1',
+    'https://www.linkedin.com/messaging/thread/2-abc/?compose=new',
+  ])('is false for %s', (url) => expect(isGmailComposeUrl(new URL(url))).toBe(false));
+});
+
+describe('Gmail URL thread ids', () => {
+  it('decode to the perm id the DOM carries, and back', () => {
+    const urlId = urlThreadIdOfPermId('thread-f:1811112223334445556');
+    expect(urlId).toMatch(/^FMfcg[A-Za-z]+$/);
+    expect(permIdOfUrlThreadId(urlId ?? '')).toBe('thread-f:1811112223334445556');
+  });
+
+  it.each(['FMfcgzQXJWDsKmnvBqRlTtZcJvLhBsGw', '19225cf8b037b1f4', 'short', ''])('%j decodes to nothing', (id) => {
+    expect(permIdOfUrlThreadId(id)).toBeNull();
+  });
 });

@@ -12,8 +12,8 @@ function recognise(html: string, url: string): PageContext {
   return context;
 }
 
-function profile(url: string, person: PersonOnPage | null): PageContext {
-  return { site: 'linkedin', url, pageKind: 'linkedin-profile', person };
+function profile(url: string, person: PersonOnPage | null, noPersonReason?: PageContext['noPersonReason']): PageContext {
+  return { site: 'linkedin', url, pageKind: 'linkedin-profile', person, ...(noPersonReason ? { noPersonReason } : {}) };
 }
 
 describe('recogniseLinkedInPage on the demo profile (hand-written, 2026 SDUI)', () => {
@@ -46,7 +46,7 @@ describe('recogniseLinkedInPage on the demo profile (hand-written, 2026 SDUI)', 
     'https://www.linkedin.com/in/alex-morgan-acme/', // the viewer, linked from the nav bar
     'https://www.linkedin.com/in/someone-else/',
   ])('returns no person when the top card belongs to another slug than %s (stale SPA DOM)', (url) => {
-    expect(recognise(html, url)).toEqual(profile(url, null));
+    expect(recognise(html, url)).toEqual(profile(url, null, 'stale-page'));
   });
 
   it('is linkedin-other with no person off profile pages', () => {
@@ -74,7 +74,7 @@ describe('recogniseLinkedInPage edge cases', () => {
     const html = page(
       '<aside><section componentkey="x.BrowsemapPeopleAlsoViewed"><h2>People also viewed</h2><a href="/in/jonas-becker-sec/"><h2>Jonas Becker</h2></a></section></aside>',
     );
-    expect(recognise(html, PRIYA_URL)).toEqual(profile(PRIYA_URL, null));
+    expect(recognise(html, PRIYA_URL)).toEqual(profile(PRIYA_URL, null, 'not-found'));
   });
 
   it('leaves the URN out when the top card names two different members', () => {
@@ -116,7 +116,7 @@ describeWithSharedFixtures('recogniseLinkedInPage on saved LinkedIn pages (/work
 
   it('2018: Sean Cahalan’s card under Austin’s URL is stale: no person', () => {
     const url = 'https://www.linkedin.com/in/austinoboyle/';
-    expect(recognise(readSharedFixture('linkedin/linkedin-2018-12-profile-other.html'), url)).toEqual(profile(url, null));
+    expect(recognise(readSharedFixture('linkedin/linkedin-2018-12-profile-other.html'), url)).toEqual(profile(url, null, 'stale-page'));
   });
 
   it('2022: Austin O’Boyle, with the URN from his own profile links and not the viewer’s', () => {
@@ -149,7 +149,7 @@ describeWithSharedFixtures('recogniseLinkedInPage on saved LinkedIn pages (/work
 
   it('2022: Austin’s card under Kireet’s URL is stale: no person', () => {
     const url = 'https://www.linkedin.com/in/kireetagrawal/';
-    expect(recognise(readSharedFixture('linkedin/linkedin-2022-03-profile-austin-oboyle.html'), url)).toEqual(profile(url, null));
+    expect(recognise(readSharedFixture('linkedin/linkedin-2022-03-profile-austin-oboyle.html'), url)).toEqual(profile(url, null, 'stale-page'));
   });
 
   it('2026 SDUI top card: Costa Vasili', () => {
@@ -170,14 +170,34 @@ describeWithSharedFixtures('recogniseLinkedInPage on saved LinkedIn pages (/work
   it('2026 SDUI top card under another slug is stale: no person', () => {
     const url = 'https://www.linkedin.com/in/priya-raman-northwind/';
     expect(recognise(readSharedFixture('linkedin/linkedin-2026-sdui-profile-topcard-excerpt.html'), url)).toEqual(
-      profile(url, null),
+      profile(url, null, 'stale-page'),
     );
   });
 
-  it('2026 contact-info overlay alone: a profile page for igoralentyev, but no top card to name anyone', () => {
+  it('2026 contact-info overlay alone: the address and member URN it shows, the address standing in for the name', () => {
     const url = 'https://www.linkedin.com/in/igoralentyev/overlay/contact-info/';
+    expect(recognise(readSharedFixture('linkedin/linkedin-2026-sdui-contact-info-overlay-redacted.html'), url)).toEqual({
+      site: 'linkedin',
+      url,
+      pageKind: 'linkedin-contact-info',
+      person: {
+        name: 'redacted.contact@example.com',
+        email: 'redacted.contact@example.com',
+        linkedinSlug: 'igoralentyev',
+        linkedinUrn: 'ACoAAA9kEvoBHIFBNBwXsh97Bef8a13inq1QBKw',
+      },
+    });
+  });
+
+  it('2026 contact-info overlay of igoralentyev under another profile’s overlay URL: no person', () => {
+    const url = 'https://www.linkedin.com/in/priya-raman-northwind/overlay/contact-info/';
+    expect(recognise(readSharedFixture('linkedin/linkedin-2026-sdui-contact-info-overlay-redacted.html'), url).person).toBeNull();
+  });
+
+  it('2026 contact-info overlay on a plain profile URL is not read (the overlay belongs to its own route)', () => {
+    const url = 'https://www.linkedin.com/in/igoralentyev/';
     expect(recognise(readSharedFixture('linkedin/linkedin-2026-sdui-contact-info-overlay-redacted.html'), url)).toEqual(
-      profile(url, null),
+      profile(url, null, 'not-found'),
     );
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { personOnPageSchema } from '../../../src/page-context/page-context';
-import { isLinkedInProfile, linkedInSlugFromHref, linkedInSlugFromUrl } from '../../../src/sites/linkedin/urls';
+import {
+  isLinkedInContactInfo,
+  isLinkedInMessaging,
+  isLinkedInProfile,
+  isLinkedInSalesLead,
+  linkedInMessagingThreadId,
+  linkedInSalesLeadId,
+  linkedInSlugFromHref,
+  linkedInSlugFromUrl,
+} from '../../../src/sites/linkedin/urls';
 import { pageUrls, urlsExcept } from '../page-urls';
 
 describe('isLinkedInProfile', () => {
@@ -56,4 +65,46 @@ describe('linkedInSlugFromHref', () => {
   ])('%s → %s', (href, slug) => {
     expect(linkedInSlugFromHref(href)).toBe(slug);
   });
+});
+
+describe('isLinkedInMessaging', () => {
+  it.each(pageUrls.linkedInMessaging)('is true for the conversation %s', (url) => {
+    expect(isLinkedInMessaging(new URL(url))).toBe(true);
+  });
+
+  it.each(urlsExcept('linkedInMessaging'))('is false for %s', (url) => {
+    expect(isLinkedInMessaging(new URL(url))).toBe(false);
+  });
+
+  it('reads the conversation id', () => {
+    expect(linkedInMessagingThreadId(new URL('https://www.linkedin.com/messaging/thread/2-YjE0ZmE3NWUtNGQ5ZC00/'))).toBe(
+      '2-YjE0ZmE3NWUtNGQ5ZC00',
+    );
+  });
+});
+
+describe('isLinkedInSalesLead', () => {
+  it.each(pageUrls.linkedInSalesLead)('is true for the lead %s', (url) => {
+    expect(isLinkedInSalesLead(new URL(url))).toBe(true);
+  });
+
+  it.each(urlsExcept('linkedInSalesLead'))('is false for %s', (url) => {
+    expect(isLinkedInSalesLead(new URL(url))).toBe(false);
+  });
+
+  it('reads the lead id, which the contract accepts as a Sales Navigator id', () => {
+    const id = linkedInSalesLeadId(new URL(pageUrls.linkedInSalesLead[1]));
+    expect(id).toBe('ACwAAC7pRiYBq3NwLgTx9aM0KjE5vHd2Ls8Yz4U');
+    expect(personOnPageSchema.safeParse({ name: 'P', linkedinSalesId: id }).success).toBe(true);
+  });
+});
+
+describe('isLinkedInContactInfo', () => {
+  it.each(['https://www.linkedin.com/in/igoralentyev/overlay/contact-info/', 'https://www.linkedin.com/in/priya-raman-northwind/overlay/contact-info'])(
+    'is true for %s',
+    (url) => expect(isLinkedInContactInfo(new URL(url))).toBe(true),
+  );
+  it.each(
+    [...Object.values(pageUrls).flat()].filter((url) => !url.includes('/overlay/contact-info')),
+  )('is false for %s', (url) => expect(isLinkedInContactInfo(new URL(url))).toBe(false));
 });

@@ -1,0 +1,94 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { allOwnAddresses, recordOwnAddresses } from '../db/own-addresses-repository';
+import type { Contact } from '../db/schemas';
+import { applyOwnAddresses } from '../page-context/apply-own-addresses';
+import type { PageContext, PersonOnPage } from '../page-context/page-context';
+import { useDatabase } from '../ui/database-context';
+import { useLiveDbQuery } from '../ui/use-live-db-query';
+import { EmptyState } from './EmptyState';
+import { IdentityTools } from './IdentityTools';
+import { ParticipantSwitcher } from './ParticipantSwitcher';
+import { PersonPanel } from './PersonPanel';
+import { identityLabel, personKey, personOfContact } from './person-of-contact';
+import { pageKindExpectsPerson, UnrecognisedPage } from './UnrecognisedPage';
+import './recognition.css';
+
+const SWITCHER_LABEL: Partial<Record<PageContext['pageKind'], string>> = {
+  'gmail-compose': 'Recipients',
+  'gmail-thread': 'People in this thread',
+  'linkedin-messaging': 'People in this conversation',
+};
+
+/**
+ * What the sidebar shows for a page: the user's own addresses applied (page + settings), the
+ * recognised person with everyone else one click away, or an honest "nobody here" with search
+ * and create by hand. A choice made on one page never carries over to the next.
+ */
+export function PageView({ context }: { context: PageContext }) {
+  const db = useDatabase();
+  const own = useLiveDbQuery(['own-addresses'], () => allOwnAddresses(db));
+  const ownShown = JSON.stringify(context.ownAddresses ?? []);
+
+  useEffect(() => {
+    if (context.site !== 'gmail' || !context.ownAddresses?.length) return;
+    recordOwnAddresses(db, { addresses: context.ownAddresses, ...(context.account !== undefined ? { accountIndex: context.account } : {}) }).catch(
+      (error: unknown) => console.warn('[margin] could not remember your own addresses', error),
+    );
+  }, [ownShown, context.account]);
+
+  const applied = useMemo(() => applyOwnAddresses(context, own.data ?? []), [context, own.data]);
+  const pageKey = `${applied.url}|${applied.pageKind}|${applied.thread?.id ?? ''}`;
+  const [chosen, setChosen] = useState<{ pageKey: string; person: PersonOnPage } | null>(null);
+
+  const people = [applied.person, ...(applied.participants ?? [])].filter((person): person is PersonOnPage => Boolean(person));
+  const choice = chosen?.pageKey === pageKey ? chosen.person : null;
+  const selected = (choice && (people.find((person) => personKey(person) === personKey(choice)) ?? choice)) ?? applied.person;
+  const choose = (person: PersonOnPage) => setChosen({ pageKey, person });
+  const chooseContact = (contact: Contact) => choose(personOfContact(contact));
+
+  const switcher =
+    people.length > 1 || (applied.person === null && people.length > 0) ? (
+      <ParticipantSwitcher
+        people={people}
+        selectedKey={selected ? personKey(selected) : null}
+        onSelect={choose}
+        label={SWITCHER_LABEL[applied.pageKind] ?? 'People on this page'}
+      />
+    ) : null;
+
+  const notice = applied.announcement ? (
+    <p class="notice" role="note">
+      This thread went to {applied.announcement.recipients} people, so Margin does not pick one. Choose someone who wrote in it
+      {selected ? '' : ' to see them'}.
+    </p>
+  ) : applied.person === null && people.length > 0 && applied.pageKind === 'linkedin-messaging' ? (
+    <p class="notice" role="note">
+      A group conversation: choose the person you want to see.
+    </p>
+  ) : null;
+
+  if (selected) {
+    const identity = identityLabel(selected);
+    return (
+      <div class="page-view">
+        {notice}
+        {switcher}
+        <PersonPanel key={personKey(selected)} context={applied} person={selected} />
+        {selected.linkedinSalesId && !selected.email && !selected.linkedinSlug && (
+          <p class="quiet identity-line">{identity}</p>
+        )}
+        <IdentityTools key={`tools-${personKey(selected)}`} context={applied} person={selected} />
+      </div>
+    );
+  }
+  if (notice || switcher) {
+    return (
+      <div class="page-view">
+        {notice}
+        {switcher}
+      </div>
+    );
+  }
+  if (pageKindExpectsPerson(applied)) return <UnrecognisedPage key={pageKey} context={applied} onChoose={chooseContact} />;
+  return <EmptyState site={applied.site} />;
+}
