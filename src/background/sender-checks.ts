@@ -7,4 +7,9 @@ export const backgroundSenderChecks: SenderChecks = {
   'page/context': (sender, message) => isOwnContentScript(sender, message.context),
   // Only the sidebar, an extension page framed inside that tab; content scripts cannot read contexts.
   'sidebar/get-context': (sender) => isOwnExtensionPage(sender) && sender.tab?.id !== undefined,
+  // The background sends these two itself; it never acts on them from anyone.
+  'sidebar/focus-composer': () => false,
+  'sidebar/reveal': () => false,
+  // Any of our own pages (sidebar, dashboard) that changed follow-ups; never a content script.
+  'tasks/changed': (sender) => isOwnExtensionPage(sender),
 };

@@ -1,4 +1,5 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import type { MessageOf } from '../messaging/protocol';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /**
@@ -44,7 +45,8 @@ export function mountSidebarFrame(ctx: ContentScriptContext, document: Document 
   frame.title = 'Margin sidebar';
   // Keep the frame out of the page's referrer and permission reach.
   frame.referrerPolicy = 'no-referrer';
-  frame.allow = '';
+  // Clipboard: the sidebar's "Copy snapshot" button. Nothing else is delegated to the frame.
+  frame.allow = 'clipboard-write';
   setStyles(frame, {
     position: 'absolute',
     top: '0',
@@ -123,11 +125,31 @@ export function mountSidebarFrame(ctx: ContentScriptContext, document: Document 
   };
   browser.storage.onChanged.addListener(onStorageChanged);
 
+  // The "write a note" shortcut: the background asks this tab to show the sidebar and focus it.
+  const onMessage = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (response: unknown) => void): undefined => {
+    if (!isRevealRequest(message) || sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+    if (state !== 'open') {
+      render('open');
+      void browser.storage.local.set({ [COLLAPSED_STORAGE_KEY]: false });
+    }
+    frame.focus();
+    sendResponse({ revealed: true });
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
   ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
     browser.storage.onChanged.removeListener(onStorageChanged);
     host.remove();
     root.style.setProperty('margin-right', previousMargin, previousPriority);
   });
+}
+
+/** Content scripts carry no zod: this one message has no payload, so its type is all to check. */
+function isRevealRequest(message: unknown): boolean {
+  const reveal: Pick<MessageOf<'sidebar/reveal'>, 'type'> = { type: 'sidebar/reveal' };
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === reveal.type;
 }
 
 function setStyles(element: HTMLElement, styles: Record<string, string>): void {

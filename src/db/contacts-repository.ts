@@ -1,8 +1,10 @@
-import { normaliseIdentities, identitiesOfPerson, type Identities } from '../identity/identities-of-person';
+import { emailLookupKeys, normaliseIdentities, identitiesOfPerson, type Identities } from '../identity/identities-of-person';
 import type { PersonOnPage } from '../page-context/page-context';
 import type { MarginDb } from './database';
 import { newId } from './ids';
-import type { Contact } from './schemas';
+import { InputRejectedError } from './input-rejected-error';
+import { uniqueIgnoringCase } from './unique-ignoring-case';
+import type { Contact, Interaction, Stage } from './schemas';
 
 /**
  * The contact holding any of these addresses or LinkedIn ids. Names never match: two people can
@@ -13,7 +15,9 @@ export async function findContactByIdentity(
   db: MarginDb,
   identities: Partial<Identities>,
 ): Promise<Contact | undefined> {
-  const { emails, linkedinIds } = normaliseIdentities(identities);
+  const { linkedinIds } = normaliseIdentities(identities);
+  // Canonical forms, plus the shown spelling older rows may hold (Gmail dots and +tags).
+  const emails = emailLookupKeys(identities.emails ?? []);
   const [byEmail, byLinkedIn] = await Promise.all([
     emails.length > 0 ? db.contacts.where('emails').anyOf(emails).toArray() : [],
     linkedinIds.length > 0 ? db.contacts.where('linkedinIds').anyOf(linkedinIds).toArray() : [],
@@ -85,4 +89,58 @@ export function listContacts(db: MarginDb, { limit }: { limit: number }): Promis
 
 export function countContacts(db: MarginDb): Promise<number> {
   return db.contacts.count();
+}
+
+/**
+ * Moves a contact to another lifecycle stage and puts the change on their timeline with its
+ * reason, in one transaction. Used for changes made by hand and for accepted suggestions.
+ * Entering At-Risk remembers the stage it left, so a recovery can suggest it back.
+ */
+export async function changeStage(
+  db: MarginDb,
+  change: { contactId: string; to: Stage; reason?: string; author?: string; now: number },
+): Promise<Interaction> {
+  return db.transaction('rw', db.contacts, db.interactions, async () => {
+    const contact = await db.contacts.get(change.contactId);
+    if (!contact) throw new Error('That contact no longer exists.');
+    if (contact.stage === change.to) throw new Error(`${contact.name} is already ${change.to}.`);
+    const reason = change.reason?.trim();
+    const interaction: Interaction = {
+      id: newId(),
+      contactId: contact.id,
+      at: change.now,
+      kind: 'stage-change',
+      stageChange: { from: contact.stage, to: change.to, ...(reason ? { reason } : {}) },
+      ...(change.author ? { author: change.author } : {}),
+      source: { site: 'margin' },
+      createdAt: change.now,
+      updatedAt: change.now,
+    };
+    await db.contacts.put({
+      ...contact,
+      stage: change.to,
+      ...(change.to === 'At-Risk' ? { previousStage: contact.stage } : {}),
+      updatedAt: Math.max(contact.updatedAt, change.now),
+    });
+    await db.interactions.add(interaction);
+    return interaction;
+  });
+}
+
+/** Replaces a contact's tags (trimmed, de-duplicated case-insensitively, first spelling kept). */
+export async function setContactTags(db: MarginDb, contactId: string, tags: readonly string[], now: number): Promise<void> {
+  const cleaned = uniqueIgnoringCase(tags);
+  if (cleaned.some((tag) => tag.length > 100)) throw new InputRejectedError('A tag can be at most 100 characters long.');
+  if (cleaned.length > 50) throw new InputRejectedError('A contact can have at most 50 tags.');
+  await db.contacts.update(contactId, { tags: cleaned, updatedAt: now });
+}
+
+/** Replaces a contact's custom field values (already validated against their definitions). */
+export async function setContactCustomFields(
+  db: MarginDb,
+  contactId: string,
+  customFields: Contact['customFields'],
+  now: number,
+): Promise<void> {
+  await db.contacts.update(contactId, { customFields, updatedAt: now });
 }

@@ -9,6 +9,7 @@ import {
 } from './contacts-repository';
 import type { MarginDb } from './database';
 import { addInteraction, getInteraction } from './interactions-repository';
+import { addTask } from './tasks-repository';
 import {
   MAX_FIELD_LENGTH,
   MAX_NOTE_LENGTH,
@@ -16,7 +17,12 @@ import {
   type Contact,
   type Interaction,
   type InteractionSource,
+  type Task,
 } from './schemas';
+import { deleteDraft, getDraft } from './drafts-repository';
+import { uniqueIgnoringCase } from './unique-ignoring-case';
+import { NoteRejectedError } from './note-rejected-error';
+import { newId } from './ids';
 
 const structuredField = (label: string) =>
   z.optional(
@@ -25,10 +31,6 @@ const structuredField = (label: string) =>
     ),
   );
 
-/** A note that cannot be saved as given; `message` is written for the user, not the developer. */
-export class NoteRejectedError extends Error {
-  override name = 'NoteRejectedError';
-}
 
 export const noteInputSchema = z
   .object({
@@ -49,10 +51,22 @@ export const noteInputSchema = z
     objection: structuredField('Objection'),
     emotion: structuredField('Emotion observed'),
     nextStep: structuredField('Next step'),
+    /** Answers to a user-defined template's fields, by field label. */
+    templateFields: z.optional(z.record(z.string().check(z.maxLength(100)), structuredField('A template field'))),
+    tags: z.optional(
+      z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100, 'A tag can be at most 100 characters long.'))).check(
+        z.maxLength(20, 'A note can have at most 20 tags.'),
+      ),
+    ),
+    /** When to be reminded: turns the next step into a follow-up task. */
+    followUpDue: z.optional(z.number().check(z.int(), z.positive())),
   })
   .check(
     z.refine(
-      (note) => [note.body, note.objection, note.emotion, note.nextStep].some((text) => text?.trim()),
+      (note) =>
+        [note.body, note.objection, note.emotion, note.nextStep, ...Object.values(note.templateFields ?? {})].some((text) =>
+          text?.trim(),
+        ),
       'An empty note cannot be saved: write the note or fill in one of its fields.',
     ),
   );
@@ -62,6 +76,10 @@ export interface LogNoteRequest {
   person: PersonOnPage;
   note: NoteInput;
   source: InteractionSource;
+  /** The draft this note was typed in; removed in the same transaction as the note is stored. */
+  draftKey?: string;
+  /** Who wrote it (the user's name or address), kept through exports. */
+  author?: string;
   now?: number;
 }
 
@@ -70,6 +88,8 @@ export interface LogNoteResult {
   interaction: Interaction;
   /** False when a note with this id was already saved (a repeated save): nothing was written. */
   created: boolean;
+  /** The follow-up created from the note's next step and date, if any. */
+  task?: Task;
 }
 
 /**
@@ -90,7 +110,9 @@ export async function logNote(db: MarginDb, request: LogNoteRequest): Promise<Lo
     );
   }
 
-  return db.transaction('rw', db.contacts, db.interactions, async (): Promise<LogNoteResult> => {
+  return db.transaction('rw', [db.contacts, db.interactions, db.tasks, db.drafts], async (): Promise<LogNoteResult> => {
+    // Only the draft this note was typed in: a repeated save must not drop the next note's draft.
+    if (request.draftKey && (await getDraft(db, request.draftKey))?.noteId === note.id) await deleteDraft(db, request.draftKey);
     const existing = await getInteraction(db, note.id);
     if (existing) {
       const owner = await getContact(db, existing.contactId);
@@ -112,11 +134,26 @@ export async function logNote(db: MarginDb, request: LogNoteRequest): Promise<Lo
       ...nonBlank('objection', note.objection),
       ...nonBlank('emotion', note.emotion),
       ...nonBlank('nextStep', note.nextStep),
+      ...templateAnswers(note.templateFields),
+      ...(note.tags?.length ? { tags: uniqueIgnoringCase(note.tags) } : {}),
+      ...(request.author ? { author: request.author } : {}),
       source,
       createdAt: now,
       updatedAt: now,
     });
-    return { contact, interaction, created: true };
+    if (note.followUpDue === undefined) return { contact, interaction, created: true };
+    const task: Task = {
+      id: newId(),
+      contactId: contact.id,
+      due: note.followUpDue,
+      title: interaction.nextStep ?? `Follow up with ${contact.name}`,
+      status: 'open',
+      fromInteractionId: interaction.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await addTask(db, task);
+    return { contact, interaction, created: true, task };
   });
 }
 
@@ -125,6 +162,13 @@ function parseOrReject<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   if (parsed.success) return parsed.data;
   const firstIssue = parsed.error.issues[0];
   throw new NoteRejectedError(firstIssue?.message ?? 'The note could not be saved: its content is not valid.');
+}
+
+function templateAnswers(fields: Record<string, string | undefined> | undefined): { templateFields?: Record<string, string> } {
+  const answered = Object.entries(fields ?? {})
+    .map(([label, text]) => [label, text?.trim() ?? ''] as const)
+    .filter(([, text]) => text !== '');
+  return answered.length ? { templateFields: Object.fromEntries(answered) } : {};
 }
 
 /** Blank fields are left out rather than stored as empty strings. */

@@ -89,6 +89,8 @@ export const interactionSchema = z.object({
   ),
   /** Who logged it (a rep's name or address), kept through backups and team merges; v2. */
   author: z.optional(z.string().check(z.maxLength(320))),
+  /** Answers to a user-defined note template's fields (e.g. Budget, Authority), label → text; v2. */
+  templateFields: z.optional(z.record(z.string().check(z.maxLength(100)), shortText)),
   /** Set when a note is edited; `at` keeps the original time; v2. */
   editedAt: z.optional(timestamp),
   source: interactionSourceSchema,
@@ -124,6 +126,8 @@ export const draftSchema = z.object({
   key: z.string().check(z.minLength(1), z.maxLength(400)),
   noteId: id,
   body: z.string().check(z.maxLength(MAX_NOTE_LENGTH * 2)),
+  templateId: z.optional(z.string().check(z.maxLength(100))),
+  templateFields: z.optional(z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2)))),
   objection: z.optional(z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2))),
   emotion: z.optional(z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2))),
   nextStep: z.optional(z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2))),

@@ -10,6 +10,12 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/context'), context: pageContextSchema }),
   /** Sidebar → background: the context of the tab the sidebar lives in, for its first render. */
   z.object({ type: z.literal('sidebar/get-context') }),
+  /** Background → the sidebar of one tab: the user pressed the "write a note" shortcut there. */
+  z.object({ type: z.literal('sidebar/focus-composer'), tabId: z.number().check(z.int(), z.nonnegative()) }),
+  /** Background → a tab's content script: open the sidebar if collapsed and give it the keyboard. */
+  z.object({ type: z.literal('sidebar/reveal') }),
+  /** Extension page → background: follow-ups were added or moved; reschedule their reminders. */
+  z.object({ type: z.literal('tasks/changed') }),
 ]);
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
@@ -19,4 +25,7 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 export interface Responses {
   'page/context': { stored: boolean };
   'sidebar/get-context': { tabId: number; context: PageContext | null };
+  'sidebar/focus-composer': { focused: boolean };
+  'sidebar/reveal': { revealed: boolean };
+  'tasks/changed': { scheduled: number };
 }

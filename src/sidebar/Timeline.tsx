@@ -1,5 +1,25 @@
-import type { Interaction } from '../db/schemas';
+import { useState } from 'preact/hooks';
+import { removeCapturedInteraction } from '../db/capture-interactions';
+import { deleteInteraction, editNote, listTimelinePage } from '../db/interactions-repository';
+import { NoteRejectedError } from '../db/note-rejected-error';
+import { SENTIMENTS, type Interaction, type InteractionKind, type Sentiment } from '../db/schemas';
+import { describeStorageError } from '../db/storage-errors';
+import { useDatabase } from '../ui/database-context';
 import { formatDay, formatTime, INTERACTION_KIND_LABEL } from '../ui/format';
+import { useLiveDbQuery } from '../ui/use-live-db-query';
+import { useOfferUndo } from './undo-context';
+
+/** Rows read per page: the first screen appears at once even for a person with 5,000 items. */
+export const TIMELINE_PAGE = 50;
+
+const KIND_FILTERS: Array<{ id: string; label: string; kinds: InteractionKind[] }> = [
+  { id: 'all', label: 'Everything', kinds: [] },
+  { id: 'notes', label: 'Notes', kinds: ['note'] },
+  { id: 'email', label: 'Emails', kinds: ['email-in', 'email-out'] },
+  { id: 'linkedin', label: 'LinkedIn', kinds: ['linkedin-view', 'linkedin-message-in', 'linkedin-message-out'] },
+  { id: 'meetings', label: 'Meetings and calls', kinds: ['meeting', 'call'] },
+  { id: 'changes', label: 'Stage changes and follow-ups', kinds: ['stage-change', 'task-done'] },
+];
 
 /** Groups interactions (already newest first) by calendar day, keeping the order. */
 function groupByDay(interactions: Interaction[]): Array<{ day: string; items: Interaction[] }> {
@@ -13,12 +33,67 @@ function groupByDay(interactions: Interaction[]): Array<{ day: string; items: In
   return groups;
 }
 
-export function Timeline({ interactions, loading }: { interactions: Interaction[]; loading: boolean }) {
+export function Timeline({ contactId }: { contactId: string | undefined }) {
+  const db = useDatabase();
+  const [kindFilter, setKindFilter] = useState('all');
+  const [sentimentFilter, setSentimentFilter] = useState<Sentiment | ''>('');
+  const [limit, setLimit] = useState(TIMELINE_PAGE);
+  const kinds = KIND_FILTERS.find((filter) => filter.id === kindFilter)?.kinds ?? [];
+  const sentiments = sentimentFilter ? [sentimentFilter] : [];
+  // One more than shown tells whether there is an older page.
+  const page = useLiveDbQuery(['timeline', contactId ?? null, kindFilter, sentimentFilter, limit], () =>
+    contactId ? listTimelinePage(db, contactId, { limit: limit + 1, kinds, sentiments }) : Promise.resolve([]),
+  );
+  const rows = page.data ?? [];
+  const shown = rows.slice(0, limit);
+  const filtered = kinds.length > 0 || sentiments.length > 0;
+
   return (
-    <section class="timeline" aria-labelledby="timeline-heading" aria-busy={loading}>
-      <h2 id="timeline-heading">Timeline</h2>
-      {!loading && interactions.length === 0 && <p class="quiet">Nothing logged yet.</p>}
-      {groupByDay(interactions).map((group) => (
+    <section class="timeline" aria-labelledby="timeline-heading" aria-busy={page.isPending}>
+      <div class="timeline-top">
+        <h2 id="timeline-heading">Timeline</h2>
+        <div class="filters">
+          <label class="visually-hidden" for="timeline-kind">
+            Show
+          </label>
+          <select
+            id="timeline-kind"
+            value={kindFilter}
+            onChange={(event) => {
+              setKindFilter(event.currentTarget.value);
+              setLimit(TIMELINE_PAGE);
+            }}
+          >
+            {KIND_FILTERS.map((filter) => (
+              <option key={filter.id} value={filter.id}>
+                {filter.label}
+              </option>
+            ))}
+          </select>
+          <label class="visually-hidden" for="timeline-sentiment">
+            Sentiment filter
+          </label>
+          <select
+            id="timeline-sentiment"
+            value={sentimentFilter}
+            onChange={(event) => {
+              setSentimentFilter(event.currentTarget.value as Sentiment | '');
+              setLimit(TIMELINE_PAGE);
+            }}
+          >
+            <option value="">Any sentiment</option>
+            {SENTIMENTS.map((sentiment) => (
+              <option key={sentiment} value={sentiment}>
+                {sentiment}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {!page.isPending && shown.length === 0 && (
+        <p class="quiet">{filtered ? 'Nothing matches these filters.' : 'Nothing logged yet.'}</p>
+      )}
+      {groupByDay(shown).map((group) => (
         <div class="day" key={group.day}>
           <h3 class="day-heading">{group.day}</h3>
           <ol class="items">
@@ -28,16 +103,52 @@ export function Timeline({ interactions, loading }: { interactions: Interaction[
           </ol>
         </div>
       ))}
+      {rows.length > limit && (
+        <button type="button" class="secondary" onClick={() => setLimit(limit + TIMELINE_PAGE)}>
+          Show older
+        </button>
+      )}
     </section>
   );
 }
 
+const SOURCE_LABEL: Record<string, string> = { gmail: 'Open in Gmail', linkedin: 'Open on LinkedIn' };
+
+/** Only links back to the two sites Margin reads; anything else in a source is not a link. */
+function sourceLink(interaction: Interaction): { href: string; label: string } | undefined {
+  const { site, url } = interaction.source;
+  const label = SOURCE_LABEL[site];
+  if (!url || !label || !/^https:\/\/(mail\.google\.com|www\.linkedin\.com)\//.test(url)) return undefined;
+  return { href: url, label };
+}
+
 function TimelineItem({ interaction }: { interaction: Interaction }) {
+  const db = useDatabase();
+  const offerUndo = useOfferUndo();
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState('');
   const fields: Array<[string, string | undefined]> = [
     ['Objection', interaction.objection],
     ['Emotion observed', interaction.emotion],
     ['Next step', interaction.nextStep],
+    ...Object.entries(interaction.templateFields ?? {}),
   ];
+  const link = sourceLink(interaction);
+  const change = interaction.stageChange;
+
+  const remove = async (): Promise<void> => {
+    try {
+      // A captured email or message is also remembered as removed, so reopening its thread does
+      // not capture it again; a note is simply deleted.
+      const undo = interaction.source.messageId
+        ? await removeCapturedInteraction(db, interaction.id, Date.now())
+        : await deleteInteraction(db, interaction.id, Date.now());
+      if (undo) offerUndo(undo);
+    } catch (failure) {
+      setError(`Could not delete: ${describeStorageError(failure)}`);
+    }
+  };
+
   return (
     <li class={`item kind-${interaction.kind}`}>
       <div class="item-meta">
@@ -46,15 +157,118 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
         {interaction.sentiment && (
           <span class={`sentiment sentiment-${interaction.sentiment.toLowerCase()}`}>{interaction.sentiment}</span>
         )}
+        {interaction.editedAt && <span title={`Edited ${formatDay(interaction.editedAt)} ${formatTime(interaction.editedAt)}`}>(edited)</span>}
       </div>
-      {fields
-        .filter(([, value]) => value)
-        .map(([label, value]) => (
-          <p class="item-field" key={label}>
-            <span class="field-label">{label}:</span> {value}
-          </p>
-        ))}
-      {interaction.body && <p class="item-body">{interaction.body}</p>}
+      {change && (
+        <p class="item-field">
+          {change.from ? `${change.from} → ${change.to}` : `Now ${change.to}`}
+          {change.reason && <span class="quiet"> · {change.reason}</span>}
+          <span class="quiet"> · by {interaction.author ?? 'you'}</span>
+        </p>
+      )}
+      {interaction.subject && <p class="item-field">{interaction.subject}</p>}
+      {editing ? (
+        <NoteEditor interaction={interaction} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          {fields
+            .filter(([, value]) => value)
+            .map(([label, value]) => (
+              <p class="item-field" key={label}>
+                <span class="field-label">{label}:</span> {value}
+              </p>
+            ))}
+          {interaction.body && <p class="item-body">{interaction.body}</p>}
+          {interaction.tags && interaction.tags.length > 0 && (
+            <p class="tags">
+              {interaction.tags.map((tag) => (
+                <span class="tag" key={tag}>
+                  {tag}
+                </span>
+              ))}
+            </p>
+          )}
+        </>
+      )}
+      <div class="item-actions">
+        {link && (
+          <a href={link.href} target="_blank" rel="noreferrer noopener">
+            {link.label}
+          </a>
+        )}
+        {interaction.kind === 'note' && !editing && (
+          <button type="button" class="link" onClick={() => setEditing(true)} aria-label={`Edit note from ${formatDay(interaction.at)} ${formatTime(interaction.at)}`}>
+            Edit
+          </button>
+        )}
+        {!editing && (
+          <button type="button" class="link" onClick={() => void remove()} aria-label={`Delete ${INTERACTION_KIND_LABEL[interaction.kind].toLowerCase()} from ${formatDay(interaction.at)} ${formatTime(interaction.at)}`}>
+            Delete
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" class="save-error">
+          {error}
+        </p>
+      )}
     </li>
+  );
+}
+
+function NoteEditor({ interaction, onDone }: { interaction: Interaction; onDone: () => void }) {
+  const db = useDatabase();
+  const offerUndo = useOfferUndo();
+  const [body, setBody] = useState(interaction.body ?? '');
+  const [sentiment, setSentiment] = useState<Sentiment | ''>(interaction.sentiment ?? '');
+  const [error, setError] = useState('');
+  const idBase = `edit-${interaction.id}`;
+
+  const save = async (): Promise<void> => {
+    try {
+      const { undo } = await editNote(db, interaction.id, { body, sentiment: sentiment || undefined }, Date.now());
+      offerUndo(undo);
+      onDone();
+    } catch (failure) {
+      setError(failure instanceof NoteRejectedError ? failure.message : `Could not save: ${describeStorageError(failure)}`);
+    }
+  };
+
+  return (
+    <div class="note-editor">
+      <label for={`${idBase}-body`}>Edit note</label>
+      <textarea
+        id={`${idBase}-body`}
+        rows={3}
+        value={body}
+        onInput={(event) => setBody(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
+          if (event.key === 'Escape') onDone();
+        }}
+      />
+      <label for={`${idBase}-sentiment`}>Sentiment</label>
+      <select id={`${idBase}-sentiment`} value={sentiment} onChange={(event) => setSentiment(event.currentTarget.value as Sentiment | '')}>
+        <option value="">None</option>
+        {SENTIMENTS.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+      <div class="actions">
+        <button type="button" onClick={() => void save()}>
+          Save changes
+        </button>
+        <button type="button" class="secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      {error && (
+        <p role="alert" class="save-error">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { parseMessage } from '../messaging/parse-message';
 import { sendMessage } from '../messaging/send';
-import { isOwnContentScript } from '../messaging/senders';
+import { isOwnContentScript, isOwnExtensionPage } from '../messaging/senders';
+import { FOCUS_COMPOSER_EVENT } from './use-composer-shortcut';
 import type { PageContext } from '../page-context/page-context';
 
 export type TabContextState =
@@ -26,6 +27,14 @@ export function useTabContext(): TabContextState {
 
     const onMessage = (raw: unknown, sender: Browser.runtime.MessageSender): undefined => {
       const message = parseMessage(raw);
+      if (message?.type === 'sidebar/focus-composer') {
+        // From the background only (an extension context outside any tab), for this tab only.
+        if (isOwnExtensionPage(sender) && !sender.tab && message.tabId === tabId) {
+          window.focus();
+          window.dispatchEvent(new Event(FOCUS_COMPOSER_EVENT));
+        }
+        return undefined;
+      }
       if (message?.type !== 'page/context' || !isOwnContentScript(sender, message.context)) return undefined;
       if (tabId === undefined) {
         early.push({ context: message.context, tabId: sender.tab?.id });

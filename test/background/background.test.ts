@@ -25,6 +25,8 @@ async function storedContexts(): Promise<Record<string, unknown>> {
 let warn: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  // WXT's fake browser has no commands API; the shortcut's listener is tested on its own.
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
   background.main();
 });
 

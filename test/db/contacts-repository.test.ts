@@ -1,13 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod/mini';
 import {
+  changeStage,
   countContacts,
   createContactFromPerson,
   findContactByIdentity,
   getContact,
   listContacts,
+  setContactCustomFields,
+  setContactTags,
 } from '../../src/db/contacts-repository';
 import type { MarginDb } from '../../src/db/database';
-import type { Contact } from '../../src/db/schemas';
+import { listTimeline } from '../../src/db/interactions-repository';
+import { contactSchema, type Contact } from '../../src/db/schemas';
 import { freshDb } from './fresh-db';
 
 function contact(overrides: Partial<Contact>): Contact {
@@ -103,5 +108,134 @@ describe('listContacts and countContacts', () => {
 
     expect((await listContacts(db, { limit: 2 })).map((row) => row.id)).toEqual(['new', 'mid']);
     expect(await countContacts(db)).toBe(3);
+  });
+});
+
+describe('changeStage', () => {
+  it('moves the contact and puts the change on the timeline with who, when and why', async () => {
+    db = freshDb();
+    const jane = contact({ id: 'jane', name: 'Jane Doe', stage: 'Engaged', updatedAt: 5 });
+    await db.contacts.add(jane);
+
+    const interaction = await changeStage(db, {
+      contactId: 'jane',
+      to: 'Qualified',
+      reason: '  Budget confirmed on the call ',
+      author: 'sam@margin.example',
+      now: 1_000,
+    });
+
+    expect(interaction).toEqual({
+      id: expect.any(String),
+      contactId: 'jane',
+      at: 1_000,
+      kind: 'stage-change',
+      stageChange: { from: 'Engaged', to: 'Qualified', reason: 'Budget confirmed on the call' },
+      author: 'sam@margin.example',
+      source: { site: 'margin' },
+      createdAt: 1_000,
+      updatedAt: 1_000,
+    });
+    expect(await getContact(db, 'jane')).toEqual({ ...jane, stage: 'Qualified', updatedAt: 1_000 });
+    expect(await listTimeline(db, 'jane')).toEqual([interaction]);
+  });
+
+  it('leaves out a blank reason and an unknown author', async () => {
+    db = freshDb();
+    await db.contacts.add(contact({ id: 'jane' }));
+
+    const interaction = await changeStage(db, { contactId: 'jane', to: 'Engaged', reason: '   ', now: 1_000 });
+
+    expect(interaction.stageChange).toEqual({ from: 'Awareness', to: 'Engaged' });
+    expect(interaction).not.toHaveProperty('author');
+  });
+
+  it('remembers the stage it left when the contact becomes At-Risk', async () => {
+    db = freshDb();
+    await db.contacts.add(contact({ id: 'jane', stage: 'Delighted' }));
+
+    await changeStage(db, { contactId: 'jane', to: 'At-Risk', reason: 'Silent for 40 days', now: 1_000 });
+
+    expect(await getContact(db, 'jane')).toMatchObject({ stage: 'At-Risk', previousStage: 'Delighted' });
+  });
+
+  it('refuses a change to the stage the contact is already at, writing nothing', async () => {
+    db = freshDb();
+    const jane = contact({ id: 'jane', name: 'Jane Doe', stage: 'Qualified' });
+    await db.contacts.add(jane);
+
+    await expect(changeStage(db, { contactId: 'jane', to: 'Qualified', now: 1_000 })).rejects.toThrow('Jane Doe is already Qualified.');
+
+    expect(await getContact(db, 'jane')).toEqual(jane);
+    expect(await db.interactions.count()).toBe(0);
+  });
+
+  it('refuses a missing contact', async () => {
+    db = freshDb();
+    await expect(changeStage(db, { contactId: 'gone', to: 'Engaged', now: 1_000 })).rejects.toThrow('That contact no longer exists.');
+  });
+
+  it('never moves updatedAt backwards', async () => {
+    db = freshDb();
+    await db.contacts.add(contact({ id: 'jane', updatedAt: 5_000 }));
+    await changeStage(db, { contactId: 'jane', to: 'Engaged', now: 1_000 });
+    expect((await getContact(db, 'jane'))?.updatedAt).toBe(5_000);
+  });
+
+  it('leaves the stage as it was when the timeline entry cannot be written (one transaction)', async () => {
+    db = freshDb();
+    const jane = contact({ id: 'jane' });
+    await db.contacts.add(jane);
+    vi.spyOn(db.interactions, 'add').mockRejectedValue(new DOMException('disk full', 'QuotaExceededError'));
+
+    await expect(changeStage(db, { contactId: 'jane', to: 'Engaged', now: 1_000 })).rejects.toThrow('disk full');
+
+    vi.restoreAllMocks();
+    expect(await getContact(db, 'jane')).toEqual(jane);
+  });
+});
+
+describe('setContactTags', () => {
+  it('trims, drops blanks and de-duplicates case-insensitively, keeping the first spelling', async () => {
+    db = freshDb();
+    await db.contacts.add(contact({ id: 'jane', tags: ['old'] }));
+
+    await setContactTags(db, 'jane', [' Champion ', 'pricing', '', '  ', 'champion', 'PRICING', 'EMEA'], 2_000);
+
+    expect(await getContact(db, 'jane')).toMatchObject({ tags: ['Champion', 'pricing', 'EMEA'], updatedAt: 2_000 });
+  });
+
+  it('clears the tags with an empty list', async () => {
+    db = freshDb();
+    await db.contacts.add(contact({ id: 'jane', tags: ['old'] }));
+    await setContactTags(db, 'jane', [''], 2_000);
+    expect((await getContact(db, 'jane'))?.tags).toEqual([]);
+  });
+
+  it('refuses a tag over 100 characters rather than store a contact a backup cannot restore', async () => {
+    db = freshDb();
+    await db.contacts.add(contact({ id: 'jane', tags: ['old'] }));
+
+    await expect(setContactTags(db, 'jane', ['x'.repeat(101)], 2_000)).rejects.toThrow(/at most 100 characters/);
+
+    const stored = await getContact(db, 'jane');
+    expect(stored?.tags).toEqual(['old']);
+    expect(z.safeParse(contactSchema, stored).success).toBe(true);
+  });
+});
+
+describe('setContactCustomFields', () => {
+  it('replaces the custom field values and bumps updatedAt', async () => {
+    db = freshDb();
+    const jane = contact({ id: 'jane', customFields: { region: 'EMEA', seats: 10 } });
+    await db.contacts.add(jane);
+
+    await setContactCustomFields(db, 'jane', { seats: 40, renewal: '2025-03-01', region: null }, 2_000);
+
+    expect(await getContact(db, 'jane')).toEqual({
+      ...jane,
+      customFields: { seats: 40, renewal: '2025-03-01', region: null },
+      updatedAt: 2_000,
+    });
   });
 });

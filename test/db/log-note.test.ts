@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countContacts, getContact } from '../../src/db/contacts-repository';
 import type { MarginDb } from '../../src/db/database';
 import { listTimeline } from '../../src/db/interactions-repository';
-import { logNote, NoteRejectedError, type NoteInput } from '../../src/db/log-note';
+import { logNote, type NoteInput } from '../../src/db/log-note';
+import { NoteRejectedError } from '../../src/db/note-rejected-error';
 import { MAX_NOTE_LENGTH, type InteractionSource } from '../../src/db/schemas';
 import type { PersonOnPage } from '../../src/page-context/page-context';
 import { freshDb } from './fresh-db';
@@ -221,5 +222,208 @@ describe('logNote', () => {
     vi.restoreAllMocks();
     expect(await getContact(db, first.contact.id)).toEqual(first.contact);
     expect(await countRows(db)).toEqual({ contacts: 1, interactions: 1 });
+  });
+});
+
+describe('logNote: tags, template fields, author', () => {
+  it('stores trimmed tags once each, in the order typed', async () => {
+    db = freshDb();
+    const result = await logNote(db, {
+      person: jane,
+      note: note({ tags: ['  pricing ', 'champion', 'pricing'] }),
+      source: gmail,
+    });
+
+    expect(result.interaction.tags).toEqual(['pricing', 'champion']);
+    expect((await db.interactions.get(result.interaction.id))?.tags).toEqual(['pricing', 'champion']);
+  });
+
+  it('leaves tags out when there are none', async () => {
+    db = freshDb();
+    const result = await logNote(db, { person: jane, note: note({ tags: [] }), source: gmail });
+    expect(result.interaction).not.toHaveProperty('tags');
+  });
+
+  it('refuses a blank tag, a tag over 100 characters and more than 20 tags, writing nothing', async () => {
+    db = freshDb();
+    await expect(logNote(db, { person: jane, note: note({ tags: ['  '] }), source: gmail })).rejects.toThrow(NoteRejectedError);
+    await expect(logNote(db, { person: jane, note: note({ tags: ['x'.repeat(101)] }), source: gmail })).rejects.toThrow(
+      'A tag can be at most 100 characters long.',
+    );
+    const tooMany = Array.from({ length: 21 }, (_, index) => `tag ${index}`);
+    await expect(logNote(db, { person: jane, note: note({ tags: tooMany }), source: gmail })).rejects.toThrow(
+      'A note can have at most 20 tags.',
+    );
+    expect(await countRows(db)).toEqual({ contacts: 0, interactions: 0 });
+
+    const twenty = await logNote(db, { person: jane, note: note({ tags: tooMany.slice(0, 20) }), source: gmail });
+    expect(twenty.interaction.tags).toHaveLength(20);
+  });
+
+  it('stores answered template fields trimmed and leaves unanswered ones out', async () => {
+    db = freshDb();
+    const result = await logNote(db, {
+      person: jane,
+      note: note({ body: '', templateFields: { Budget: '  50k approved ', Authority: '   ', Need: 'CRM hygiene' } }),
+      source: gmail,
+    });
+
+    expect(result.interaction.templateFields).toEqual({ Budget: '50k approved', Need: 'CRM hygiene' });
+    expect(result.interaction).not.toHaveProperty('body');
+  });
+
+  it('saves a note whose only content is a template answer, and refuses one whose answers are all blank', async () => {
+    db = freshDb();
+    const answered = await logNote(db, { person: jane, note: note({ body: '', templateFields: { Timing: 'Q3' } }), source: gmail });
+    expect(answered.interaction.templateFields).toEqual({ Timing: 'Q3' });
+
+    await expect(
+      logNote(db, { person: jane, note: note({ body: '', templateFields: { Timing: '  ' } }), source: gmail }),
+    ).rejects.toThrow(/empty note cannot be saved/i);
+    expect(await countRows(db)).toEqual({ contacts: 1, interactions: 1 });
+  });
+
+  it('refuses a template answer over 2,000 characters', async () => {
+    db = freshDb();
+    await expect(
+      logNote(db, { person: jane, note: note({ templateFields: { Budget: 'x'.repeat(2_001) } }), source: gmail }),
+    ).rejects.toThrow('A template field can be at most 2,000 characters long.');
+    expect(await countRows(db)).toEqual({ contacts: 0, interactions: 0 });
+  });
+
+  it('keeps who wrote the note, and leaves author out when unknown', async () => {
+    db = freshDb();
+    const signed = await logNote(db, { person: jane, note: note(), source: gmail, author: 'sam@margin.example' });
+    const unsigned = await logNote(db, { person: jane, note: note(), source: gmail });
+
+    expect(signed.interaction.author).toBe('sam@margin.example');
+    expect((await db.interactions.get(signed.interaction.id))?.author).toBe('sam@margin.example');
+    expect(unsigned.interaction).not.toHaveProperty('author');
+  });
+});
+
+describe('logNote: follow-up', () => {
+  it('turns the next step and date into an open task linked to the note', async () => {
+    db = freshDb();
+    const result = await logNote(db, {
+      person: jane,
+      note: note({ nextStep: '  Send the revised quote ', followUpDue: 90_000 }),
+      source: gmail,
+      now: 1_000,
+    });
+
+    expect(result.task).toEqual({
+      id: expect.any(String),
+      contactId: result.contact.id,
+      due: 90_000,
+      title: 'Send the revised quote',
+      status: 'open',
+      fromInteractionId: result.interaction.id,
+      createdAt: 1_000,
+      updatedAt: 1_000,
+    });
+    expect(await db.tasks.toArray()).toEqual([result.task]);
+  });
+
+  it('names the task after the person when the note has no next step', async () => {
+    db = freshDb();
+    const result = await logNote(db, { person: jane, note: note({ nextStep: '   ', followUpDue: 90_000 }), source: gmail });
+    expect(result.task?.title).toBe('Follow up with Jane Doe');
+  });
+
+  it('creates no task without a follow-up date', async () => {
+    db = freshDb();
+    const result = await logNote(db, { person: jane, note: note({ nextStep: 'Send deck' }), source: gmail });
+    expect(result.task).toBeUndefined();
+    expect(await db.tasks.count()).toBe(0);
+  });
+
+  it('creates one task when the same note is saved twice', async () => {
+    db = freshDb();
+    const input = note({ nextStep: 'Call back', followUpDue: 90_000 });
+
+    const first = await logNote(db, { person: jane, note: input, source: gmail });
+    const again = await logNote(db, { person: jane, note: input, source: gmail });
+
+    expect(again.created).toBe(false);
+    expect(again.task).toBeUndefined();
+    expect(await db.tasks.toArray()).toEqual([first.task]);
+  });
+
+  it('refuses a follow-up date that is not a time', async () => {
+    db = freshDb();
+    for (const followUpDue of [0, -5, 1.5, Number.NaN]) {
+      await expect(logNote(db, { person: jane, note: note({ followUpDue }), source: gmail })).rejects.toThrow(NoteRejectedError);
+    }
+    expect(await db.tasks.count()).toBe(0);
+    expect(await countRows(db)).toEqual({ contacts: 0, interactions: 0 });
+  });
+
+  it('leaves neither note nor contact behind when writing the task fails', async () => {
+    db = freshDb();
+    vi.spyOn(db.tasks, 'add').mockRejectedValue(new DOMException('disk full', 'QuotaExceededError'));
+
+    await expect(
+      logNote(db, { person: jane, note: note({ nextStep: 'Call', followUpDue: 90_000 }), source: gmail }),
+    ).rejects.toThrow('disk full');
+
+    vi.restoreAllMocks();
+    expect(await countRows(db)).toEqual({ contacts: 0, interactions: 0 });
+    expect(await db.tasks.count()).toBe(0);
+  });
+});
+
+describe('logNote: draft', () => {
+  const draftKey = 'email:jane.doe@acme.com';
+
+  it('removes the draft it was typed in when the note is stored', async () => {
+    db = freshDb();
+    const input = note();
+    await db.drafts.put({ key: draftKey, noteId: input.id, body: input.body, updatedAt: 500 });
+    await db.drafts.put({ key: 'email:bob@acme.com', noteId: 'bobs-note', body: 'for Bob', updatedAt: 500 });
+
+    await logNote(db, { person: jane, note: input, source: gmail, draftKey });
+
+    expect(await db.drafts.get(draftKey)).toBeUndefined();
+    expect((await db.drafts.toArray()).map((draft) => draft.key)).toEqual(['email:bob@acme.com']);
+  });
+
+  it('keeps the draft when the note cannot be written (a failed save brings it back)', async () => {
+    db = freshDb();
+    const input = note();
+    const draft = { key: draftKey, noteId: input.id, body: input.body, updatedAt: 500 };
+    await db.drafts.put(draft);
+    vi.spyOn(db.interactions, 'add').mockRejectedValue(new DOMException('disk full', 'QuotaExceededError'));
+
+    await expect(logNote(db, { person: jane, note: input, source: gmail, draftKey })).rejects.toThrow('disk full');
+
+    vi.restoreAllMocks();
+    expect(await db.drafts.get(draftKey)).toEqual(draft);
+  });
+
+  it('keeps the draft when the note is refused', async () => {
+    db = freshDb();
+    const draft = { key: draftKey, noteId: 'n-1', body: 'x'.repeat(MAX_NOTE_LENGTH + 1), updatedAt: 500 };
+    await db.drafts.put(draft);
+
+    await expect(
+      logNote(db, { person: jane, note: note({ id: 'n-1', body: draft.body }), source: gmail, draftKey }),
+    ).rejects.toThrow(NoteRejectedError);
+
+    expect(await db.drafts.get(draftKey)).toEqual(draft);
+  });
+
+  it('keeps a draft typed for the next note when an earlier save is repeated', async () => {
+    db = freshDb();
+    const saved = note();
+    await logNote(db, { person: jane, note: saved, source: gmail, draftKey });
+    // The user has started the next note; a retry of the first save arrives late.
+    const nextDraft = { key: draftKey, noteId: 'the-next-note', body: 'Half-typed thought', updatedAt: 2_000 };
+    await db.drafts.put(nextDraft);
+
+    const retry = await logNote(db, { person: jane, note: saved, source: gmail, draftKey });
+
+    expect(retry.created).toBe(false);
+    expect(await db.drafts.get(draftKey)).toEqual(nextDraft);
   });
 });

@@ -7,11 +7,20 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'page/context': vi.fn(async () => ({ stored: true })),
     'sidebar/get-context': vi.fn(async () => ({ tabId: 7, context: null })),
+    'sidebar/focus-composer': vi.fn(async () => ({ focused: true })),
+    'sidebar/reveal': vi.fn(async () => ({ revealed: true })),
+    'tasks/changed': vi.fn(async () => ({ scheduled: 0 })),
     ...overrides,
   };
 }
 
-const allowAll: SenderChecks = { 'page/context': () => true, 'sidebar/get-context': () => true };
+const allowAll: SenderChecks = {
+  'page/context': () => true,
+  'sidebar/get-context': () => true,
+  'sidebar/focus-composer': () => true,
+  'sidebar/reveal': () => true,
+  'tasks/changed': () => true,
+};
 
 /** Runs the listener as the browser would and waits for its answer, if it promised one. */
 async function deliver(

@@ -1,0 +1,96 @@
+import { useState } from 'preact/hooks';
+import { completeTask, listOpenTasks, rescheduleTask } from '../db/tasks-repository';
+import type { Task } from '../db/schemas';
+import { describeStorageError } from '../db/storage-errors';
+import { announceTasksChanged } from './announce-tasks-changed';
+import { useDatabase } from '../ui/database-context';
+import { formatDay, formatTime } from '../ui/format';
+import { useLiveDbQuery } from '../ui/use-live-db-query';
+import { fromDateTimeInput, toDateTimeInput } from './date-time-input';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function FollowUps({ contactId }: { contactId: string }) {
+  const db = useDatabase();
+  const tasks = useLiveDbQuery(['open-tasks', contactId], () => listOpenTasks(db, contactId));
+  if (!tasks.data || tasks.data.length === 0) return null;
+  return (
+    <section class="follow-ups" aria-labelledby="follow-ups-heading">
+      <h2 id="follow-ups-heading">Follow-ups</h2>
+      <ul class="tasks">
+        {tasks.data.map((task) => (
+          <FollowUp key={task.id} task={task} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FollowUp({ task }: { task: Task }) {
+  const db = useDatabase();
+  const [rescheduling, setRescheduling] = useState(false);
+  const [when, setWhen] = useState(toDateTimeInput(task.due));
+  const [error, setError] = useState('');
+  const overdue = task.due < Date.now();
+
+  const run = async (action: () => Promise<unknown>): Promise<void> => {
+    try {
+      await action();
+      setError('');
+      announceTasksChanged();
+    } catch (failure) {
+      setError(`Could not update the follow-up: ${describeStorageError(failure)}`);
+    }
+  };
+
+  const moveTo = fromDateTimeInput(when);
+  return (
+    <li class={overdue ? 'task overdue' : 'task'}>
+      <p class="task-title">{task.title}</p>
+      <p class="quiet">
+        {overdue ? 'Overdue since ' : 'Due '}
+        {formatDay(task.due)} {formatTime(task.due)}
+      </p>
+      <div class="actions">
+        <button type="button" onClick={() => void run(() => completeTask(db, task.id, Date.now()))} aria-label={`Done: ${task.title}`}>
+          Done
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void run(() => rescheduleTask(db, task.id, Math.max(task.due, Date.now()) + DAY, Date.now()))}
+          aria-label={`Snooze a day: ${task.title}`}
+        >
+          Snooze a day
+        </button>
+        <button type="button" class="secondary" onClick={() => setRescheduling(!rescheduling)} aria-expanded={rescheduling}>
+          Reschedule
+        </button>
+      </div>
+      {rescheduling && (
+        <div class="field-row">
+          <label for={`reschedule-${task.id}`}>New date</label>
+          <input id={`reschedule-${task.id}`} type="datetime-local" value={when} onInput={(event) => setWhen(event.currentTarget.value)} />
+          <button
+            type="button"
+            disabled={moveTo === undefined}
+            onClick={() =>
+              moveTo !== undefined &&
+              void run(async () => {
+                await rescheduleTask(db, task.id, moveTo, Date.now());
+                setRescheduling(false);
+              })
+            }
+          >
+            Move
+          </button>
+        </div>
+      )}
+      {error && (
+        <p role="alert" class="save-error">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,61 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
+import { undoChange } from '../db/undo-repository';
+import type { UndoRecord } from '../db/schemas';
+import { useDatabase } from '../ui/database-context';
+
+/** How long the undo bar stays; the undo record itself stays in the database longer. */
+const UNDO_BAR_MS = 12_000;
+
+type Offer = (record: UndoRecord) => void;
+const UndoContext = createContext<Offer>(() => undefined);
+
+export function useOfferUndo(): Offer {
+  return useContext(UndoContext);
+}
+
+/** Shows "Note deleted · Undo" after a destructive change; Undo restores the rows exactly. */
+export function UndoProvider({ children }: { children: ComponentChildren }) {
+  const db = useDatabase();
+  const [offer, setOffer] = useState<UndoRecord | undefined>();
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    if (!offer) return undefined;
+    const timer = setTimeout(() => setOffer(undefined), UNDO_BAR_MS);
+    return () => clearTimeout(timer);
+  }, [offer]);
+
+  const offerUndo = useCallback<Offer>((record) => {
+    setMessage('');
+    setOffer(record);
+  }, []);
+
+  const undo = async (): Promise<void> => {
+    if (!offer) return;
+    try {
+      await undoChange(db, offer.id);
+      setMessage(`Undone: ${offer.label.toLowerCase()}.`);
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : 'That change could not be undone.');
+    }
+    setOffer(undefined);
+  };
+
+  return (
+    <UndoContext.Provider value={offerUndo}>
+      {children}
+      <div class="undo-bar" role="status">
+        {offer && (
+          <>
+            <span>{offer.label}.</span>
+            <button type="button" class="secondary" onClick={() => void undo()}>
+              Undo
+            </button>
+          </>
+        )}
+        {!offer && message}
+      </div>
+    </UndoContext.Provider>
+  );
+}
