@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const CONTENT_SCRIPT_FILES = ['entrypoints/*.content.ts', 'entrypoints/*.content/**', 'src/content/**', 'src/sites/**'];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'test-results/**', 'playwright-report/**', 'bench-output/**'] },
+  { ignores: ['.output/**', '.output-bench/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'test-results/**', 'playwright-report/**', 'bench-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,18 +3,43 @@ import { defineConfig } from 'wxt';
 /** Sites whose pages Margin reads. Content scripts and the sidebar frame are limited to these. */
 const SITE_MATCHES = ['https://mail.google.com/*', 'https://www.linkedin.com/*'];
 
+/**
+ * `npm run bench` builds with MARGIN_BENCH=1: the unlisted bench page (entrypoints/bench/) is
+ * built only then, into its own folder, so it is never in a build or zip that users get and a
+ * bench build never overwrites the build the end-to-end tests load.
+ */
+const BENCH_BUILD = process.env.MARGIN_BENCH === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  ...(BENCH_BUILD ? { outDir: '.output-bench' } : {}),
+  hooks: {
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      if (BENCH_BUILD) return;
+      const bench = entrypoints.findIndex((entrypoint) => entrypoint.name === 'bench');
+      if (bench >= 0) entrypoints.splice(bench, 1);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Margin — CRM in the margin of Gmail and LinkedIn',
     short_name: 'Margin',
     description:
       'Recognises the person on a Gmail thread or LinkedIn profile, shows their history and lets you log a note. All data stays in your browser.',
-    // storage: the sidebar's collapsed state and per-tab page context (session). Nothing else.
-    permissions: ['storage'],
+    // storage: the sidebar's collapsed state and per-tab page context (session).
+    // alarms + notifications: follow-up reminders that fire when due, even after a restart.
+    // alarms also wakes the background once a day to let scores decay (metrics:daily-recompute).
+    permissions: ['storage', 'alarms', 'notifications'],
+    commands: {
+      // Alt+Shift+M clashes with neither Gmail's single-key shortcuts nor LinkedIn's; users can
+      // change it at chrome://extensions/shortcuts (about:addons in Firefox).
+      'focus-composer': {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Write a note about the person on this page',
+      },
+    },
     action: { default_title: 'Open the Margin dashboard' },
     web_accessible_resources:
       browser === 'firefox'

@@ -1,17 +1,24 @@
 import type { Handlers } from '../messaging/listen';
 import type { MessageSender } from '../messaging/senders';
+import { openDb } from './background-db';
+import { capturePageContext } from './capture-page-context';
+import { scheduleFollowUpReminders } from './follow-up-reminders';
 import { getTabContext, setTabContext } from './tab-contexts';
 
 /** What the background answers to each message; the sender was checked before any of these run. */
 export const backgroundHandlers: Handlers = {
   'page/context': async (message, sender) => {
     await setTabContext(tabIdOf(sender), message.context);
+    await capturePageContext(message.context);
     return { stored: true };
   },
   'sidebar/get-context': async (_message, sender) => {
     const tabId = tabIdOf(sender);
     return { tabId, context: (await getTabContext(tabId)) ?? null };
   },
+  'sidebar/focus-composer': () => Promise.reject(new Error('the background sends this message, it does not take it')),
+  'sidebar/reveal': () => Promise.reject(new Error('the background sends this message, it does not take it')),
+  'tasks/changed': async () => ({ scheduled: await scheduleFollowUpReminders(openDb()) }),
 };
 
 /** Both messages are about the sender's tab; one sent from outside a tab has nothing to refer to. */

@@ -2,6 +2,16 @@ import { browser } from 'wxt/browser';
 import { createMessageListener } from '../messaging/listen';
 import { backgroundHandlers } from './handlers';
 import { backgroundSenderChecks } from './sender-checks';
+import { openDb } from './background-db';
+import { registerDailyScoreRecompute } from './daily-score-recompute';
+import { openSidebarComposer } from './composer-shortcut';
+import {
+  notifyDueFollowUps,
+  openFollowUpSource,
+  REMINDER_ALARM_PREFIX,
+  scheduleFollowUpReminders,
+  SWEEP_ALARM,
+} from './follow-up-reminders';
 import { clearTabContext } from './tab-contexts';
 
 /**
@@ -17,6 +27,33 @@ export function registerBackground(): void {
       console.warn(`[margin] could not forget the context of closed tab ${tabId}:`, error);
     });
   });
+
+  // Follow-up reminders: alarms survive restarts, and every start re-checks what is due.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== SWEEP_ALARM && !alarm.name.startsWith(REMINDER_ALARM_PREFIX)) return;
+    notifyDueFollowUps(openDb(), Date.now()).catch((error: unknown) => {
+      console.warn('[margin] could not raise follow-up reminders:', error);
+    });
+  });
+  const rescheduleReminders = (): void => {
+    scheduleFollowUpReminders(openDb())
+      .then(() => notifyDueFollowUps(openDb(), Date.now()))
+      .catch((error: unknown) => console.warn('[margin] could not schedule follow-up reminders:', error));
+  };
+  browser.runtime.onStartup.addListener(rescheduleReminders);
+  browser.runtime.onInstalled.addListener(rescheduleReminders);
+  browser.notifications.onClicked.addListener((notificationId) => {
+    openFollowUpSource(openDb(), notificationId).catch((error: unknown) => {
+      console.warn('[margin] could not open the follow-up:', error);
+    });
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'focus-composer' || tab?.id === undefined) return;
+    openSidebarComposer(tab.id).catch((error: unknown) => console.warn('[margin] could not open the composer:', error));
+  });
+
+  registerDailyScoreRecompute();
 
   // MV3 has `action`; Firefox's MV2 build only has `browserAction`.
   const toolbarButton = browser.action ?? browser.browserAction;

@@ -1,4 +1,10 @@
+import { CaptureSection } from './CaptureSection';
+import { NeverLogSection } from './NeverLogSection';
+import { ScoreSettingsSection } from './ScoreSettingsSection';
 import type { ComponentType } from 'preact';
+import { CustomFieldsSection } from './CustomFieldsSection';
+import { NoteTemplatesSection } from './NoteTemplatesSection';
+import { OwnAddressesSection } from './OwnAddressesSection';
 
 /**
  * The settings page is a list of sections, one file each, in the order shown. A feature adds
@@ -11,4 +17,11 @@ export interface SettingsSection {
   component: ComponentType;
 }
 
-export const SETTINGS_SECTIONS: readonly SettingsSection[] = [];
+export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
+  { id: 'note-templates', title: 'Note templates', component: NoteTemplatesSection },
+  { id: 'custom-fields', title: 'Contact fields', component: CustomFieldsSection },
+  { id: 'engagement-score', title: 'Engagement score', component: ScoreSettingsSection },
+  { id: 'activity-capture', title: 'Activity capture', component: CaptureSection },
+  { id: 'never-log', title: 'Never log', component: NeverLogSection },
+  { id: 'own-addresses', title: 'Your addresses', component: OwnAddressesSection },
+];

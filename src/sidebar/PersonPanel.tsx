@@ -1,12 +1,15 @@
 import { findContactByIdentity } from '../db/contacts-repository';
-import { listTimeline } from '../db/interactions-repository';
 import type { InteractionSource } from '../db/schemas';
 import type { PageContext, PersonOnPage } from '../page-context/page-context';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
+import { FollowUps } from './FollowUps';
+import { ForgetContact } from './ForgetContact';
 import { NoteComposer } from './NoteComposer';
 import { PersonHeader } from './PersonHeader';
+import { PersonMetrics } from './PersonMetrics';
 import { Timeline } from './Timeline';
+import { UndoProvider } from './undo-context';
 
 function identitiesOf(person: PersonOnPage): { emails: string[]; linkedinIds: string[] } {
   return {
@@ -23,22 +26,31 @@ function sourceOf(context: PageContext): InteractionSource {
   };
 }
 
-export function PersonPanel({ context, person }: { context: PageContext; person: PersonOnPage }) {
+interface Props {
+  context: PageContext;
+  person: PersonOnPage;
+  /** Where notes written here come from; by default the page (the dashboard says `margin`). */
+  source?: InteractionSource;
+}
+
+export function PersonPanel({ context, person, source }: Props) {
   const db = useDatabase();
   const identities = identitiesOf(person);
   const contact = useLiveDbQuery(['contact-by-identity', identities], () =>
     findContactByIdentity(db, identities).then((found) => found ?? null),
   );
   const contactId = contact.data?.id;
-  const timeline = useLiveDbQuery(['timeline', contactId ?? null], () =>
-    contactId ? listTimeline(db, contactId, { limit: 200 }) : Promise.resolve([]),
-  );
 
   return (
-    <div class="person-panel">
-      <PersonHeader person={person} contact={contact.data ?? undefined} />
-      <NoteComposer person={person} source={sourceOf(context)} />
-      <Timeline interactions={timeline.data ?? []} loading={contact.isPending || timeline.isPending} />
-    </div>
+    <UndoProvider>
+      <div class="person-panel">
+        <PersonHeader person={person} contact={contact.data ?? undefined} />
+        {contact.data !== undefined && <PersonMetrics context={context} person={person} contact={contact.data ?? undefined} />}
+        <NoteComposer person={person} source={source ?? sourceOf(context)} />
+        {contactId && <FollowUps contactId={contactId} />}
+        <Timeline contactId={contactId} />
+        {contact.data && <ForgetContact contact={contact.data} />}
+      </div>
+    </UndoProvider>
   );
 }

@@ -1,0 +1,150 @@
+import Dexie from 'dexie';
+import { scoreAt } from '../metrics/engagement-score';
+import type { ScoreSettings } from '../metrics/score-settings';
+import { suggestStage } from '../metrics/stage-rules';
+import type { MarginDb } from './database';
+import type { Contact, Interaction, StageSuggestion } from './schemas';
+import { loadScoreSettings } from './score-settings-repository';
+import { reconcileSuggestions, type SuggestionWrites } from './suggestions-repository';
+import { setSetting } from './settings-repository';
+
+/** When the daily recompute last went through everyone (a settings row). */
+export const LAST_FULL_RECOMPUTE_SETTING = 'metrics.lastFullRecomputeAt';
+export const RECOMPUTE_BATCH_SIZE = 1_000;
+
+export interface ContactEvaluation {
+  score: number;
+  /** The contact row to store, or null when its cached score is already right. */
+  contact: Contact | null;
+  suggestions: SuggestionWrites;
+}
+
+/**
+ * A contact's score and stage suggestion as of `now`, and what to write for them. Pure: the
+ * single-contact and the everyone paths share it, so they cannot disagree.
+ */
+export function evaluateContact(
+  contact: Contact,
+  interactions: readonly Interaction[],
+  suggestions: readonly StageSuggestion[],
+  now: number,
+  settings: ScoreSettings,
+): ContactEvaluation {
+  const score = scoreAt(interactions, now, settings);
+  // Only a changed number is written: most scores a daily decay recomputes stay the same
+  // integer, and an untouched row is a write (and a live-query wake-up) saved.
+  const changed = contact.score !== score || contact.scoreComputedAt === undefined;
+  const chosen = suggestStage({ contact, interactions, now, settings }, suggestions);
+  return {
+    score,
+    contact: changed ? { ...contact, score, scoreComputedAt: now } : null,
+    suggestions: reconcileSuggestions(contact.id, suggestions, chosen, now),
+  };
+}
+
+/**
+ * Brings one contact's cached score and open stage suggestion up to date. Called after every
+ * write Margin makes for a person (capture, an accepted suggestion; the sidebar calls it when the
+ * person's timeline changes, which covers notes, edits and deletions).
+ */
+export async function recomputeContact(db: MarginDb, contactId: string, now: number): Promise<ContactEvaluation | undefined> {
+  const settings = await loadScoreSettings(db);
+  return db.transaction('rw', [db.contacts, db.interactions, db.suggestions], async () => {
+    const contact = await db.contacts.get(contactId);
+    if (!contact) return undefined;
+    const [interactions, suggestions] = await Promise.all([
+      db.interactions.where('[contactId+at]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).toArray(),
+      db.suggestions.where('contactId').equals(contactId).toArray(),
+    ]);
+    const evaluation = evaluateContact(contact, interactions, suggestions, now, settings);
+    await write(db, [evaluation]);
+    return evaluation;
+  });
+}
+
+export interface RecomputeAllResult {
+  contacts: number;
+  interactions: number;
+  scoresChanged: number;
+  suggestionsWritten: number;
+}
+
+/**
+ * Recomputes everyone (the daily decay), a batch of contacts per transaction. Contacts are read
+ * in id order, so one batch's interactions are one contiguous range of the `[contactId+at]`
+ * index: two range reads and two bulk writes per thousand contacts.
+ */
+export async function recomputeAllContacts(
+  db: MarginDb,
+  now: number,
+  { batchSize = RECOMPUTE_BATCH_SIZE }: { batchSize?: number } = {},
+): Promise<RecomputeAllResult> {
+  const settings = await loadScoreSettings(db);
+  const result: RecomputeAllResult = { contacts: 0, interactions: 0, scoresChanged: 0, suggestionsWritten: 0 };
+  let after: string | undefined;
+  for (;;) {
+    const done = await db.transaction('rw', [db.contacts, db.interactions, db.suggestions], async () => {
+      const batch = await readBatch(db, after, batchSize);
+      if (batch.contacts.length === 0) return true;
+      const byContact = groupByContact(batch.interactions);
+      const suggestionsByContact = groupByContact(batch.suggestions);
+      const evaluations = batch.contacts.map((contact) =>
+        evaluateContact(contact, byContact.get(contact.id) ?? [], suggestionsByContact.get(contact.id) ?? [], now, settings),
+      );
+      await write(db, evaluations);
+      result.contacts += batch.contacts.length;
+      result.interactions += batch.interactions.length;
+      for (const evaluation of evaluations) {
+        if (evaluation.contact) result.scoresChanged += 1;
+        result.suggestionsWritten += evaluation.suggestions.put.length + evaluation.suggestions.delete.length;
+      }
+      after = batch.contacts.at(-1)?.id;
+      return batch.contacts.length < batchSize;
+    });
+    if (done) break;
+  }
+  await setSetting(db, LAST_FULL_RECOMPUTE_SETTING, now);
+  return result;
+}
+
+export interface Batch {
+  contacts: Contact[];
+  interactions: Interaction[];
+  suggestions: StageSuggestion[];
+}
+
+/** The next `size` contacts after `after` (by id) with their interactions and suggestions. */
+export async function readBatch(db: MarginDb, after: string | undefined, size: number): Promise<Batch> {
+  const contacts = await (after === undefined ? db.contacts.orderBy(':id') : db.contacts.where(':id').above(after))
+    .limit(size)
+    .toArray();
+  const first = contacts[0]?.id;
+  const last = contacts.at(-1)?.id;
+  if (first === undefined || last === undefined) return { contacts, interactions: [], suggestions: [] };
+  const [interactions, suggestions] = await Promise.all([
+    db.interactions.where('[contactId+at]').between([first, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray(),
+    db.suggestions.where('contactId').between(first, last, true, true).toArray(),
+  ]);
+  return { contacts, interactions, suggestions };
+}
+
+function groupByContact<T extends { contactId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.contactId);
+    if (group) group.push(row);
+    else groups.set(row.contactId, [row]);
+  }
+  return groups;
+}
+
+async function write(db: MarginDb, evaluations: readonly ContactEvaluation[]): Promise<void> {
+  const contacts = evaluations.flatMap((evaluation) => (evaluation.contact ? [evaluation.contact] : []));
+  const put = evaluations.flatMap((evaluation) => evaluation.suggestions.put);
+  const remove = evaluations.flatMap((evaluation) => evaluation.suggestions.delete);
+  await Promise.all([
+    contacts.length > 0 ? db.contacts.bulkPut(contacts) : undefined,
+    put.length > 0 ? db.suggestions.bulkPut(put) : undefined,
+    remove.length > 0 ? db.suggestions.bulkDelete(remove) : undefined,
+  ]);
+}

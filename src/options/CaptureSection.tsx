@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+import { KEEP_SNIPPET_SETTING, TRACK_REPLIES_SETTING } from '../capture/capture-settings';
+import { setSetting } from '../db/settings-repository';
+import { useDatabase } from '../ui/database-context';
+import { useSetting } from '../ui/use-setting';
+
+/** What activity capture keeps, and whether replying to someone starts tracking them. */
+export function CaptureSection() {
+  const db = useDatabase();
+  const trackReplies = useSetting(TRACK_REPLIES_SETTING, z.boolean(), false);
+  const keepSnippet = useSetting(KEEP_SNIPPET_SETTING, z.boolean(), false);
+  return (
+    <div class="capture-settings">
+      <p class="quiet">
+        For people you track, Margin logs each email and LinkedIn message (who, when, subject, thread) and a profile visit at
+        most once a day. Message text is not kept.
+      </p>
+      <label>
+        <input type="checkbox" checked={trackReplies} onChange={(event) => void setSetting(db, TRACK_REPLIES_SETTING, event.currentTarget.checked)} />{' '}
+        Track people when I reply to them
+      </label>
+      <label>
+        <input type="checkbox" checked={keepSnippet} onChange={(event) => void setSetting(db, KEEP_SNIPPET_SETTING, event.currentTarget.checked)} />{' '}
+        Keep a snippet of each message (when the page provides one)
+      </label>
+    </div>
+  );
+}

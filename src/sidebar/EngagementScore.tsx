@@ -1,0 +1,142 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { recomputeContact } from '../db/recompute-scores';
+import type { Contact, Interaction } from '../db/schemas';
+import { engagementScore, DAY_MS, type Contribution } from '../metrics/engagement-score';
+import { bandOfScore } from '../metrics/score-band';
+import { DEFAULT_SCORE_SETTINGS, SCORE_SETTINGS_KEY, scoreSettingsSchema } from '../metrics/score-settings';
+import { scoreTrend, type ScoreTrend } from '../metrics/score-trend';
+import { surgeOf } from '../metrics/surge';
+import { useDatabase } from '../ui/database-context';
+import { INTERACTION_KIND_LABEL } from '../ui/format';
+import { useSetting } from '../ui/use-setting';
+import { useContactInteractions } from './use-contact-interactions';
+
+const TOP_CONTRIBUTORS = 3;
+const ARROW = { up: '↑', down: '↓', steady: '→' } as const;
+
+/**
+ * "Engagement 64 · Engaged", why (the interactions that add the most), the 30-day trend and a
+ * surge badge. Computed here from the person's interactions, so it is right the moment anything
+ * is written; the cached `contact.score` (for sorting elsewhere) is brought up to date whenever
+ * this person's interactions change: this is the hook that covers notes, edits and deletions.
+ */
+export function EngagementScore({ contact }: { contact: Contact }) {
+  const interactions = useContactInteractions(contact.id);
+  const settings = useSetting(SCORE_SETTINGS_KEY, scoreSettingsSchema, DEFAULT_SCORE_SETTINGS);
+  useKeepCachedScoreCurrent(contact.id, interactions);
+  if (!interactions) return <p class="quiet" aria-busy="true">Working out engagement…</p>;
+
+  const now = Date.now();
+  const { score, contributions, refused } = engagementScore(interactions, now, settings);
+  const band = bandOfScore(score);
+  const trend = scoreTrend(interactions, now, settings);
+  const { touches, surge } = surgeOf(interactions, now);
+
+  return (
+    <section class="engagement" aria-labelledby="engagement-heading">
+      <div class="engagement-top">
+        <h2 id="engagement-heading" class="engagement-score">
+          Engagement <span class="engagement-number">{score}</span>
+        </h2>
+        <span class={`badge band band-${band.toLowerCase()}`} title="Band: Cold 0–19, Warm 20–44, Engaged 45–69, Hot 70–100">
+          {band}
+        </span>
+        {surge && (
+          <span class="badge surge" title="3 or more touches in 7 days">
+            Surge: {touches} touches in 7 days
+          </span>
+        )}
+      </div>
+      <TrendLine trend={trend} />
+      {contributions.length > 0 ? (
+        <div class="contributors">
+          <h3 id="contributors-heading">Adds the most</h3>
+          <ol aria-labelledby="contributors-heading">
+            {contributions.slice(0, TOP_CONTRIBUTORS).map((contribution) => (
+              <ContributorItem key={contribution.interaction.id} contribution={contribution} />
+            ))}
+          </ol>
+        </div>
+      ) : (
+        <p class="quiet">Nothing adds to the score yet.</p>
+      )}
+      {refused.length > 0 && (
+        <p class="quiet refused">
+          {refused.length === 1 ? '1 item is' : `${refused.length} items are`} dated in the future and left out of the score.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ContributorItem({ contribution }: { contribution: Contribution }) {
+  const { interaction, points, ageDays } = contribution;
+  return (
+    <li>
+      <span class="contributor-kind">{INTERACTION_KIND_LABEL[interaction.kind]}</span>
+      {interaction.sentiment && <span class={`sentiment sentiment-${interaction.sentiment.toLowerCase()}`}> {interaction.sentiment}</span>}
+      <span class="quiet"> · {describeAge(ageDays)}</span>
+      <span class="contributor-points"> +{points.toFixed(1)}</span>
+    </li>
+  );
+}
+
+function describeAge(days: number): string {
+  const whole = Math.floor(days);
+  if (whole === 0) return 'today';
+  if (whole === 1) return 'yesterday';
+  return `${whole} days ago`;
+}
+
+const WIDTH = 120;
+const HEIGHT = 28;
+
+function TrendLine({ trend }: { trend: ScoreTrend }) {
+  const { points, direction, change } = trend;
+  const first = points[0]?.at ?? 0;
+  const span = Math.max(1, (points.at(-1)?.at ?? 1) - first);
+  const coordinates = points.map(
+    (point) => `${((point.at - first) / span) * WIDTH},${HEIGHT - 2 - (point.score / 100) * (HEIGHT - 4)}`,
+  );
+  const label =
+    direction === 'steady'
+      ? `Steady over 30 days (${change >= 0 ? '+' : ''}${change})`
+      : `${direction === 'up' ? 'Up' : 'Down'} ${Math.abs(change)} points over 30 days`;
+  return (
+    <p class={`trend trend-${direction}`}>
+      <span class="trend-arrow" aria-hidden="true">
+        {ARROW[direction]}
+      </span>{' '}
+      <span class="trend-label">{label}</span>
+      <svg class="trend-line" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Score over the last 30 days: ${points.map((point) => point.score).join(', ')}`}>
+        <polyline points={coordinates.join(' ')} fill="none" stroke="currentColor" stroke-width="1.5" />
+        {points.map((point, index) =>
+          index % 5 === 0 || index === points.length - 1 ? (
+            <circle key={point.at} cx={coordinates[index]?.split(',')[0]} cy={coordinates[index]?.split(',')[1]} r="1.8" fill="currentColor">
+              <title>{`${Math.round((point.at - (points.at(-1)?.at ?? 0)) / DAY_MS)} days: ${point.score}`}</title>
+            </circle>
+          ) : null,
+        )}
+      </svg>
+    </p>
+  );
+}
+
+/**
+ * Recomputes the stored score and stage suggestions whenever the person's interactions change
+ * (a note saved, an item removed, a capture in another tab), once per change.
+ */
+function useKeepCachedScoreCurrent(contactId: string, interactions: Interaction[] | undefined): void {
+  const db = useDatabase();
+  const lastSignature = useRef('');
+  const signature = interactions
+    ? `${interactions.length}:${interactions.reduce((latest, interaction) => Math.max(latest, interaction.updatedAt), 0)}`
+    : '';
+  useEffect(() => {
+    if (!signature || signature === lastSignature.current) return;
+    lastSignature.current = signature;
+    recomputeContact(db, contactId, Date.now()).catch((error: unknown) => {
+      console.warn('[margin] could not update the stored score:', error);
+    });
+  }, [db, contactId, signature]);
+}

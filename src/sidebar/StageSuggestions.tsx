@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import { recomputeContact } from '../db/recompute-scores';
+import type { Contact, StageSuggestion } from '../db/schemas';
+import { describeStorageError } from '../db/storage-errors';
+import { acceptSuggestion, dismissSuggestion, listOpenSuggestions, SuggestionOutdatedError } from '../db/suggestions-repository';
+import { useDatabase } from '../ui/database-context';
+import { useLiveDbQuery } from '../ui/use-live-db-query';
+
+/** Lifecycle stage suggestions with their reason; the user accepts or dismisses each in one click. */
+export function StageSuggestions({ contact }: { contact: Contact }) {
+  const db = useDatabase();
+  const open = useLiveDbQuery(['open-suggestions', contact.id], () => listOpenSuggestions(db, contact.id));
+  const suggestions = open.data ?? [];
+  if (suggestions.length === 0) return null;
+  return (
+    <section class="stage-suggestions" aria-labelledby="stage-suggestions-heading">
+      <h2 id="stage-suggestions-heading">Suggested stage</h2>
+      {suggestions.map((suggestion) => (
+        <SuggestionCard key={suggestion.id} suggestion={suggestion} />
+      ))}
+    </section>
+  );
+}
+
+function SuggestionCard({ suggestion }: { suggestion: StageSuggestion }) {
+  const db = useDatabase();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const decide = async (accept: boolean): Promise<void> => {
+    setBusy(true);
+    setError('');
+    try {
+      const now = Date.now();
+      if (accept) await acceptSuggestion(db, suggestion.id, now);
+      else await dismissSuggestion(db, suggestion.id, now);
+      await recomputeContact(db, suggestion.contactId, now);
+    } catch (failure) {
+      setError(failure instanceof SuggestionOutdatedError ? failure.message : `Could not save: ${describeStorageError(failure)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="suggestion" role="group" aria-label={`Move to ${suggestion.to}?`}>
+      <p class="suggestion-change">
+        <span class="badge">{suggestion.from}</span> → <span class="badge">{suggestion.to}</span>
+      </p>
+      <p class="suggestion-reason">{suggestion.reason}</p>
+      <div class="suggestion-actions">
+        <button type="button" disabled={busy} onClick={() => void decide(true)}>
+          Move to {suggestion.to}
+        </button>
+        <button type="button" class="secondary" disabled={busy} onClick={() => void decide(false)}>
+          Dismiss
+        </button>
+      </div>
+      {error && (
+        <p class="save-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

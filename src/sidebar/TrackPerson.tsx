@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import { previewCapture, trackPerson } from '../db/capture-interactions';
+import { describeStorageError } from '../db/storage-errors';
+import { NOT_TRACKED_LABEL } from '../capture/tracking-rules';
+import type { PageContext, PersonOnPage } from '../page-context/page-context';
+import { useDatabase } from '../ui/database-context';
+import { formatDay, INTERACTION_KIND_LABEL } from '../ui/format';
+import { useLiveDbQuery } from '../ui/use-live-db-query';
+
+/**
+ * For someone Margin does not track yet: a "Track" button and what it would capture from this
+ * page, so nothing is logged about a person before the user decides to.
+ */
+export function TrackPerson({ context, person }: { context: PageContext; person: PersonOnPage }) {
+  const db = useDatabase();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const preview = useLiveDbQuery(['capture-preview', context.url, person.email ?? person.linkedinSlug ?? person.name, context.messages?.length ?? 0], () =>
+    previewCapture(db, person, context, Date.now()),
+  ).data;
+
+  if (preview?.notTracked) {
+    return (
+      <section class="track" aria-label="Tracking">
+        <p class="quiet">Margin does not capture activity with {person.email}: {NOT_TRACKED_LABEL[preview.notTracked]}.</p>
+      </section>
+    );
+  }
+
+  const track = async (): Promise<void> => {
+    setBusy(true);
+    setError('');
+    try {
+      const outcome = await trackPerson(db, person, context, Date.now());
+      if (!outcome.tracked) setError(`Not tracked: ${NOT_TRACKED_LABEL[outcome.reason]}.`);
+    } catch (failure) {
+      setError(`Could not start tracking: ${describeStorageError(failure)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const items = preview?.interactions ?? [];
+  return (
+    <section class="track" aria-labelledby="track-heading">
+      <h2 id="track-heading">Track {person.name}</h2>
+      <p class="quiet">
+        Tracking keeps who, when and which thread, never the text of a message.
+        {items.length > 0 ? ' From this page Margin would capture:' : ' Nothing on this page would be captured yet.'}
+      </p>
+      {items.length > 0 && (
+        <ul class="track-preview">
+          {items.slice(0, 10).map((item) => (
+            <li key={`${item.source.messageId}`}>
+              {INTERACTION_KIND_LABEL[item.kind]} · {formatDay(item.at)}
+              {item.subject ? ` · ${item.subject}` : ''}
+            </li>
+          ))}
+          {items.length > 10 && <li class="quiet">and {items.length - 10} more</li>}
+        </ul>
+      )}
+      <button type="button" disabled={busy} onClick={() => void track()}>
+        Track
+      </button>
+      {error && (
+        <p class="save-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

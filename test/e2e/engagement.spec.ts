@@ -1,0 +1,102 @@
+import type { FrameLocator, Page } from '@playwright/test';
+import { DEMO_SITE_MAP, GMAIL_DEMO_THREAD_URL, LINKEDIN_DEMO_PROFILE_URL, PRIYA } from './support/demo-pages';
+import { saveScreenshot } from './support/screenshots';
+import { expect, test } from './support/test';
+
+/** Emails on the sidebar's timeline (captured ones: Margin logs no email by itself otherwise). */
+function timelineEmails(margin: FrameLocator) {
+  return margin.getByRole('region', { name: 'Timeline' }).locator('li.kind-email-in, li.kind-email-out');
+}
+
+async function openAndTrack(page: Page, margin: FrameLocator, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  await margin.getByRole('button', { name: 'Track', exact: true }).click();
+}
+
+function engagementNumber(margin: FrameLocator) {
+  return margin.locator('.engagement-number');
+}
+
+test('opening the same Gmail thread twice, and in a second tab, logs each message once', async ({ page, context, site, sidebar }) => {
+  site.serve(DEMO_SITE_MAP);
+  const margin = sidebar(page);
+
+  await test.step('an untracked person shows what would be captured', async () => {
+    await page.goto(GMAIL_DEMO_THREAD_URL);
+    const preview = margin.getByRole('region', { name: `Track ${PRIYA.name}` });
+    await expect(preview.getByRole('listitem').first()).toBeVisible();
+    await saveScreenshot(page, 'engagement-1-track-preview');
+  });
+
+  let captured = 0;
+  await test.step('"Track" captures every message of the thread', async () => {
+    await margin.getByRole('button', { name: 'Track', exact: true }).click();
+    await expect(timelineEmails(margin).first()).toBeVisible();
+    captured = await timelineEmails(margin).count();
+    expect(captured).toBeGreaterThanOrEqual(2);
+    await expect(margin.getByRole('heading', { name: /^Engagement \d+$/ })).toBeVisible();
+  });
+
+  await test.step('opening the thread again adds nothing', async () => {
+    await page.reload();
+    await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+    await expect(timelineEmails(sidebar(page)).first()).toBeVisible();
+    // Give the background time to capture from the fresh report.
+    await page.waitForTimeout(1_000);
+    await expect(timelineEmails(sidebar(page))).toHaveCount(captured);
+  });
+
+  await test.step('opening it in a second tab adds nothing either', async () => {
+    const second = await context.newPage();
+    await second.goto(GMAIL_DEMO_THREAD_URL);
+    await expect(timelineEmails(sidebar(second)).first()).toBeVisible();
+    await second.waitForTimeout(1_000);
+    await expect(timelineEmails(sidebar(second))).toHaveCount(captured);
+    await expect(timelineEmails(sidebar(page))).toHaveCount(captured);
+    await saveScreenshot(second, 'engagement-2-thread-captured-once');
+  });
+});
+
+test('a LinkedIn profile visit raises the score', async ({ page, site, sidebar }) => {
+  site.serve(DEMO_SITE_MAP);
+  const margin = sidebar(page);
+  await page.goto(LINKEDIN_DEMO_PROFILE_URL);
+  await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+
+  // A note makes her a contact; the visit that showed the page happened before she was tracked.
+  await margin.getByLabel('Note', { exact: true }).fill('Met Priya at the logistics meetup.');
+  await margin.getByRole('button', { name: 'Save note', exact: true }).click();
+  await expect(engagementNumber(margin)).toHaveText('10'); // a note: 1 → round(100 × (1 − e^−0.1))
+  await expect(margin.getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-view')).toHaveCount(0);
+
+  await page.reload();
+  await expect(sidebar(page).getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-view')).toHaveCount(1);
+  await expect(engagementNumber(sidebar(page))).toHaveText('14'); // + a view: 1.5 → 14
+  await saveScreenshot(page, 'engagement-3-linkedin-visit-raised-score');
+
+  // Once a day: another visit today adds nothing.
+  await page.reload();
+  await expect(engagementNumber(sidebar(page))).toHaveText('14');
+  await page.waitForTimeout(1_000);
+  await expect(sidebar(page).getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-view')).toHaveCount(1);
+});
+
+test('accepting a stage suggestion moves the stage and puts it on the timeline with its reason', async ({ page, site, sidebar }) => {
+  site.serve(DEMO_SITE_MAP);
+  const margin = sidebar(page);
+  await openAndTrack(page, margin, GMAIL_DEMO_THREAD_URL);
+
+  const suggestion = margin.getByRole('group', { name: 'Move to Engaged?' });
+  await expect(suggestion).toContainText(/Two-way contact: \d+ messages? from them, \d+ messages? from you/);
+  const reason = (await suggestion.locator('.suggestion-reason').textContent()) ?? '';
+  await saveScreenshot(page, 'engagement-4-stage-suggestion');
+
+  await suggestion.getByRole('button', { name: 'Move to Engaged' }).click();
+  await expect(margin.getByLabel('Lifecycle stage')).toHaveValue('Engaged');
+  const change = margin.getByRole('region', { name: 'Timeline' }).locator('li.kind-stage-change').first();
+  await expect(change).toContainText('Awareness → Engaged');
+  await expect(change).toContainText(reason);
+  await expect(margin.getByRole('group', { name: 'Move to Engaged?' })).toHaveCount(0);
+  await saveScreenshot(page, 'engagement-5-stage-accepted');
+});
