@@ -1,0 +1,37 @@
+import { describeStorageError } from '../db/storage-errors';
+import { useDatabase } from '../ui/database-context';
+import { useMutation } from '../ui/use-mutation';
+
+/** Shown while Margin holds nobody: how to start, and the demo data to look around with. */
+export function EmptyDashboard({ onLoaded }: { onLoaded: (message: string) => void }) {
+  const db = useDatabase();
+  const loadDemo = useMutation(async () => {
+    // Loaded on demand: the demo data is not part of the dashboard a real user starts.
+    const { loadDemoData } = await import('../demo/load-demo-data');
+    return loadDemoData(db, Date.now());
+  });
+  return (
+    <div class="empty">
+      <p>
+        Nothing here yet. Open a Gmail thread or a LinkedIn profile and log a note, restore a backup under{' '}
+        <a href="#transfer">Export &amp; import</a>, or look around with demo data.
+      </p>
+      <button
+        type="button"
+        disabled={loadDemo.isPending}
+        onClick={() =>
+          loadDemo.mutate(undefined, {
+            onSuccess: (loaded) => onLoaded(`Loaded ${loaded.contacts} demo contacts with ${loaded.interactions} interactions.`),
+          })
+        }
+      >
+        Load demo data
+      </button>
+      {loadDemo.error && (
+        <p role="alert" class="save-error">
+          Could not load the demo data: {describeStorageError(loadDemo.error)}
+        </p>
+      )}
+    </div>
+  );
+}

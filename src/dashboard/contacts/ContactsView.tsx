@@ -1,0 +1,214 @@
+import { useMemo, useState } from 'preact/hooks';
+import { STAGES, SENTIMENTS, type Contact, type Stage } from '../../db/schemas';
+import { describeStorageError } from '../../db/storage-errors';
+import { SCORE_BANDS } from '../../metrics/score-band';
+import { useDatabase } from '../../ui/database-context';
+import { formatDay } from '../../ui/format';
+import { useLiveDbQuery } from '../../ui/use-live-db-query';
+import { useMutation } from '../../ui/use-mutation';
+import { contactsWithNoteText, readContactActivity } from '../contact-activity';
+import { addTagToContacts, setStageOfContacts } from './bulk-edit';
+import {
+  allTags,
+  bandOfContact,
+  DEFAULT_CONTACT_QUERY,
+  queryContacts,
+  type ContactQuery,
+  type LastTouchFilter,
+  type SortKey,
+} from './contact-query';
+import { PersonDrawer } from './PersonDrawer';
+import { Select } from '../Select';
+
+const ROWS_SHOWN = 500;
+
+const LAST_TOUCH_LABELS: Record<LastTouchFilter, string> = {
+  any: 'Any time',
+  '7': 'In the last 7 days',
+  '30': 'In the last 30 days',
+  '90': 'In the last 90 days',
+  'over-30': 'Not in 30 days',
+  'over-90': 'Not in 90 days',
+  never: 'Never',
+};
+
+const SORT_LABELS: Record<SortKey, string> = {
+  updated: 'Last change',
+  lastTouch: 'Last touch',
+  name: 'Name',
+  company: 'Company',
+  score: 'Score',
+  stage: 'Stage',
+};
+
+export function ContactsView({ contacts }: { contacts: Contact[] }) {
+  const db = useDatabase();
+  const now = useMemo(() => Date.now(), [contacts]);
+  const activity = useLiveDbQuery(['contact-activity'], () => readContactActivity(db, Date.now()));
+  const [query, setQuery] = useState<ContactQuery>(DEFAULT_CONTACT_QUERY);
+  const search = query.search.trim();
+  const noteMatches = useLiveDbQuery(['note-text', search], () => contactsWithNoteText(db, search));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [bulkTag, setBulkTag] = useState('');
+  const [bulkStage, setBulkStage] = useState<Stage | ''>('');
+  const [bulkMessage, setBulkMessage] = useState('');
+
+  const shown = useMemo(
+    () => queryContacts(contacts, activity.data ?? new Map(), query, now, noteMatches.data),
+    [contacts, activity.data, query, now, noteMatches.data],
+  );
+  const tags = useMemo(() => allTags(contacts), [contacts]);
+  const selectedIds = shown.filter((contact) => selected.has(contact.id)).map((contact) => contact.id);
+  const openContact = openId ? contacts.find((contact) => contact.id === openId) : undefined;
+
+  const tagMutation = useMutation((input: { ids: string[]; tag: string }) => addTagToContacts(db, input.ids, input.tag, Date.now()));
+  const stageMutation = useMutation((input: { ids: string[]; stage: Stage }) => setStageOfContacts(db, input.ids, input.stage, Date.now()));
+  const bulkError = tagMutation.error ?? stageMutation.error;
+
+  const update = <K extends keyof ContactQuery>(key: K, value: ContactQuery[K]) => setQuery({ ...query, [key]: value });
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
+  const allShownSelected = shown.length > 0 && selectedIds.length === Math.min(shown.length, ROWS_SHOWN);
+
+  return (
+    <div class={openContact ? 'contacts-layout with-person' : 'contacts-layout'}>
+      <div class="contacts-main">
+        <form class="filters" role="search" aria-label="Find contacts" onSubmit={(event) => event.preventDefault()}>
+          <label class="field search-field">
+            <span>Search</span>
+            <input
+              type="search"
+              value={query.search}
+              placeholder="Name, company, address or note text"
+              onInput={(event) => update('search', event.currentTarget.value)}
+            />
+          </label>
+          <Select label="Stage" value={query.stage} options={['any', ...STAGES]} onChange={(value) => update('stage', value as ContactQuery['stage'])} />
+          <Select
+            label="Score band"
+            value={query.band}
+            options={['any', ...SCORE_BANDS.map((band) => band.band)]}
+            onChange={(value) => update('band', value as ContactQuery['band'])}
+          />
+          <Select label="Sentiment" value={query.sentiment} options={['any', ...SENTIMENTS]} onChange={(value) => update('sentiment', value as ContactQuery['sentiment'])} />
+          <Select label="Tag" value={query.tag} options={['any', ...tags]} onChange={(value) => update('tag', value)} />
+          <Select
+            label="Last touch"
+            value={query.lastTouch}
+            options={Object.keys(LAST_TOUCH_LABELS)}
+            labels={LAST_TOUCH_LABELS}
+            onChange={(value) => update('lastTouch', value as LastTouchFilter)}
+          />
+          <Select label="Sort by" value={query.sort} options={Object.keys(SORT_LABELS)} labels={SORT_LABELS} onChange={(value) => update('sort', value as SortKey)} />
+          <label class="field inline">
+            <input type="checkbox" checked={query.descending} onChange={(event) => update('descending', event.currentTarget.checked)} />
+            <span>Descending</span>
+          </label>
+        </form>
+
+        <p role="status" class="quiet">
+          {activity.isPending ? 'Reading history…' : `${shown.length.toLocaleString()} of ${contacts.length.toLocaleString()} contacts shown`}
+          {shown.length > ROWS_SHOWN && ` (first ${ROWS_SHOWN} listed; narrow the filters to see the rest)`}
+        </p>
+
+        <div class="bulk" role="group" aria-label="Change the selected contacts">
+          <span>{selectedIds.length} selected</span>
+          <label class="field inline">
+            <span>Tag to add</span>
+            <input type="text" value={bulkTag} maxLength={100} onInput={(event) => setBulkTag(event.currentTarget.value)} />
+          </label>
+          <button
+            type="button"
+            disabled={selectedIds.length === 0 || !bulkTag.trim() || tagMutation.isPending}
+            onClick={() =>
+              tagMutation.mutate(
+                { ids: selectedIds, tag: bulkTag },
+                { onSuccess: (count) => setBulkMessage(`Tagged ${count} ${count === 1 ? 'contact' : 'contacts'} "${bulkTag.trim()}".`) },
+              )
+            }
+          >
+            Add tag
+          </button>
+          <Select label="New stage" value={bulkStage} options={['', ...STAGES]} labels={{ '': 'Choose…' }} onChange={(value) => setBulkStage(value as Stage | '')} />
+          <button
+            type="button"
+            disabled={selectedIds.length === 0 || !bulkStage || stageMutation.isPending}
+            onClick={() =>
+              bulkStage &&
+              stageMutation.mutate(
+                { ids: selectedIds, stage: bulkStage },
+                { onSuccess: (count) => setBulkMessage(`Moved ${count} ${count === 1 ? 'contact' : 'contacts'} to ${bulkStage}.`) },
+              )
+            }
+          >
+            Set stage
+          </button>
+          <span role="status">{bulkMessage}</span>
+          {bulkError && (
+            <p role="alert" class="save-error">
+              Could not change the contacts: {describeStorageError(bulkError)}
+            </p>
+          )}
+        </div>
+
+        <table class="contacts">
+          <thead>
+            <tr>
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label="Select every contact shown"
+                  checked={allShownSelected}
+                  onChange={(event) =>
+                    setSelected(new Set(event.currentTarget.checked ? shown.slice(0, ROWS_SHOWN).map((contact) => contact.id) : []))
+                  }
+                />
+              </th>
+              <th scope="col">Name</th>
+              <th scope="col">Company</th>
+              <th scope="col">Email or LinkedIn</th>
+              <th scope="col">Stage</th>
+              <th scope="col">Score</th>
+              <th scope="col">Last touch</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.slice(0, ROWS_SHOWN).map((contact) => {
+              const lastTouchAt = activity.data?.get(contact.id)?.lastTouchAt;
+              return (
+                <tr key={contact.id} class={contact.id === openId ? 'open' : ''}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${contact.name}`}
+                      checked={selected.has(contact.id)}
+                      onChange={() => toggle(contact.id)}
+                    />
+                  </td>
+                  <td>
+                    <button type="button" class="link" onClick={() => setOpenId(contact.id)}>
+                      {contact.name}
+                    </button>
+                  </td>
+                  <td>{contact.company ?? ''}</td>
+                  <td class="identity">{contact.emails[0] ?? (contact.linkedinIds[0] ? `linkedin.com/in/${contact.linkedinIds[0]}` : '')}</td>
+                  <td>{contact.stage}</td>
+                  <td>
+                    {contact.score === undefined ? '–' : `${Math.round(contact.score)} · ${bandOfContact(contact)}`}
+                  </td>
+                  <td>{lastTouchAt === undefined ? 'Never' : formatDay(lastTouchAt)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {openContact && <PersonDrawer contact={openContact} onClose={() => setOpenId(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Contact, Sentiment, Stage } from '../../db/schemas';
+import { bandOfScore, type ScoreBand } from '../../metrics/score-band';
+import type { ContactActivity } from '../contact-activity';
+
+export type LastTouchFilter = 'any' | '7' | '30' | '90' | 'over-30' | 'over-90' | 'never';
+export type SortKey = 'name' | 'company' | 'score' | 'stage' | 'lastTouch' | 'updated';
+
+export interface ContactQuery {
+  search: string;
+  stage: Stage | 'any';
+  band: ScoreBand | 'any';
+  sentiment: Sentiment | 'any';
+  tag: string | 'any';
+  lastTouch: LastTouchFilter;
+  sort: SortKey;
+  descending: boolean;
+}
+
+export const DEFAULT_CONTACT_QUERY: ContactQuery = {
+  search: '',
+  stage: 'any',
+  band: 'any',
+  sentiment: 'any',
+  tag: 'any',
+  lastTouch: 'any',
+  sort: 'updated',
+  descending: true,
+};
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A contact with no cached score yet counts as 0 (Cold) until the score is computed. */
+export function bandOfContact(contact: Contact): ScoreBand {
+  return bandOfScore(contact.score ?? 0);
+}
+
+/**
+ * The contacts the filters let through, sorted. Search looks in names, companies, titles,
+ * addresses, LinkedIn ids and tags; `noteMatches` holds contacts whose notes contain the text.
+ */
+export function queryContacts(
+  contacts: readonly Contact[],
+  activity: ReadonlyMap<string, ContactActivity>,
+  query: ContactQuery,
+  now: number,
+  noteMatches: ReadonlySet<string> = new Set(),
+): Contact[] {
+  const needle = query.search.trim().toLocaleLowerCase();
+  const kept = contacts.filter((contact) => {
+    const seen = activity.get(contact.id);
+    if (query.stage !== 'any' && contact.stage !== query.stage) return false;
+    if (query.band !== 'any' && bandOfContact(contact) !== query.band) return false;
+    if (query.sentiment !== 'any' && seen?.lastSentiment !== query.sentiment) return false;
+    if (query.tag !== 'any' && !contact.tags.includes(query.tag)) return false;
+    if (!matchesLastTouch(seen?.lastTouchAt, query.lastTouch, now)) return false;
+    if (needle && !matchesText(contact, needle) && !noteMatches.has(contact.id)) return false;
+    return true;
+  });
+  const direction = query.descending ? -1 : 1;
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  const key = (contact: Contact): string | number => {
+    switch (query.sort) {
+      case 'name':
+        return contact.name;
+      case 'company':
+        return contact.company ?? '';
+      case 'score':
+        return contact.score ?? -1;
+      case 'stage':
+        return STAGE_ORDER.indexOf(contact.stage);
+      case 'lastTouch':
+        return activity.get(contact.id)?.lastTouchAt ?? -1;
+      case 'updated':
+        return contact.updatedAt;
+    }
+  };
+  return kept.sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    const order = typeof ka === 'string' && typeof kb === 'string' ? collator.compare(ka, kb) : Number(ka) - Number(kb);
+    return direction * order || collator.compare(a.name, b.name);
+  });
+}
+
+const STAGE_ORDER: readonly Stage[] = ['Awareness', 'Engaged', 'Qualified', 'Delighted', 'At-Risk'];
+
+function matchesText(contact: Contact, needle: string): boolean {
+  const fields = [contact.name, contact.company, contact.title, contact.location, ...contact.emails, ...contact.linkedinIds, ...contact.tags];
+  return fields.some((field) => field?.toLocaleLowerCase().includes(needle));
+}
+
+function matchesLastTouch(lastTouchAt: number | undefined, filter: LastTouchFilter, now: number): boolean {
+  switch (filter) {
+    case 'any':
+      return true;
+    case 'never':
+      return lastTouchAt === undefined;
+    case '7':
+    case '30':
+    case '90':
+      return lastTouchAt !== undefined && lastTouchAt >= now - Number(filter) * DAY;
+    case 'over-30':
+    case 'over-90':
+      return lastTouchAt === undefined || lastTouchAt < now - Number(filter.slice(5)) * DAY;
+  }
+}
+
+export function allTags(contacts: readonly Contact[]): string[] {
+  return [...new Set(contacts.flatMap((contact) => contact.tags))].sort((a, b) => a.localeCompare(b));
+}

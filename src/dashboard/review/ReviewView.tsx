@@ -1,0 +1,157 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Contact } from '../../db/schemas';
+import { describeStorageError } from '../../db/storage-errors';
+import { acceptSuggestion, dismissSuggestion } from '../../db/suggestions-repository';
+import { completeTask } from '../../db/tasks-repository';
+import { useDatabase } from '../../ui/database-context';
+import { formatDay } from '../../ui/format';
+import { useLiveDbQuery } from '../../ui/use-live-db-query';
+import { useMutation } from '../../ui/use-mutation';
+import { readContactActivity } from '../contact-activity';
+import { PersonDrawer } from '../contacts/PersonDrawer';
+import { ReviewList } from './ReviewList';
+import { weeklyReview } from './weekly-review';
+
+const WEEK = 7 * 24 * 60 * 60 * 1000;
+
+/** The weekly review: each list item is one click from done (or from the person's timeline). */
+export function ReviewView({ contacts }: { contacts: Contact[] }) {
+  const db = useDatabase();
+  const [untouchedDays, setUntouchedDays] = useState(30);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const activity = useLiveDbQuery(['contact-activity'], () => readContactActivity(db, Date.now()));
+  const tasks = useLiveDbQuery(['review-open-tasks'], () =>
+    db.tasks.where('[status+due]').between(['open', 0], ['open', Date.now() + WEEK], true, false).toArray(),
+  );
+  const suggestions = useLiveDbQuery(['review-open-suggestions'], () => db.suggestions.where('status').equals('open').toArray());
+  const review = useMemo(
+    () =>
+      weeklyReview({
+        contacts,
+        activity: activity.data ?? new Map(),
+        openTasks: tasks.data ?? [],
+        openSuggestions: suggestions.data ?? [],
+        now: Date.now(),
+        untouchedDays,
+      }),
+    [contacts, activity.data, tasks.data, suggestions.data, untouchedDays],
+  );
+  const byId = useMemo(() => new Map(contacts.map((contact) => [contact.id, contact])), [contacts]);
+  const nameOf = (contactId: string) => byId.get(contactId)?.name ?? 'Someone no longer in Margin';
+
+  const done = useMutation((taskId: string) => completeTask(db, taskId, Date.now()));
+  const accept = useMutation((id: string) => acceptSuggestion(db, id, Date.now()));
+  const dismiss = useMutation((id: string) => dismissSuggestion(db, id, Date.now()));
+  const error = done.error ?? accept.error ?? dismiss.error;
+  const openContact = openId ? byId.get(openId) : undefined;
+
+  const openButton = (contact: Contact) => (
+    <button type="button" class="link" onClick={() => setOpenId(contact.id)}>
+      {contact.name}
+    </button>
+  );
+
+  return (
+    <div class={openContact ? 'contacts-layout with-person' : 'contacts-layout'}>
+      <div class="review">
+        {error && (
+          <p role="alert" class="save-error">
+            That did not work: {error instanceof Error && !('inner' in error) ? error.message : describeStorageError(error)}
+          </p>
+        )}
+        <ReviewList title="Follow-ups overdue" count={review.overdue.length} empty="Nothing overdue.">
+          {review.overdue.map((task) => (
+            <li key={task.id}>
+              <span>
+                <strong>{task.title}</strong> · {nameOf(task.contactId)} · due {formatDay(task.due)}
+              </span>
+              <button type="button" onClick={() => done.mutate(task.id)} aria-label={`Done: ${task.title} (${nameOf(task.contactId)})`}>
+                Done
+              </button>
+            </li>
+          ))}
+        </ReviewList>
+        <ReviewList title="Follow-ups due this week" count={review.dueThisWeek.length} empty="Nothing due this week.">
+          {review.dueThisWeek.map((task) => (
+            <li key={task.id}>
+              <span>
+                <strong>{task.title}</strong> · {nameOf(task.contactId)} · due {formatDay(task.due)}
+              </span>
+              <button type="button" onClick={() => done.mutate(task.id)} aria-label={`Done: ${task.title} (${nameOf(task.contactId)})`}>
+                Done
+              </button>
+            </li>
+          ))}
+        </ReviewList>
+        <ReviewList title="Stage suggestions waiting" count={review.suggestions.length} empty="No suggestions waiting.">
+          {review.suggestions.map((suggestion) => (
+            <li key={suggestion.id}>
+              <span>
+                {nameOf(suggestion.contactId)}: {suggestion.from} → <strong>{suggestion.to}</strong> · {suggestion.reason}
+              </span>
+              <span class="actions">
+                <button type="button" onClick={() => accept.mutate(suggestion.id)} aria-label={`Accept ${suggestion.to} for ${nameOf(suggestion.contactId)}`}>
+                  Accept
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => dismiss.mutate(suggestion.id)}
+                  aria-label={`Dismiss ${suggestion.to} for ${nameOf(suggestion.contactId)}`}
+                >
+                  Dismiss
+                </button>
+              </span>
+            </li>
+          ))}
+        </ReviewList>
+        <ReviewList title="At-Risk" count={review.atRisk.length} empty="Nobody is At-Risk.">
+          {review.atRisk.map((contact) => (
+            <li key={contact.id}>
+              {openButton(contact)}
+              <span class="quiet">{contact.company ?? ''}</span>
+            </li>
+          ))}
+        </ReviewList>
+        <ReviewList title="Surging (3+ touches in 7 days)" count={review.surging.length} empty="No surges this week.">
+          {review.surging.map(({ contact, touches }) => (
+            <li key={contact.id}>
+              {openButton(contact)}
+              <span class="quiet">{touches} touches this week</span>
+            </li>
+          ))}
+        </ReviewList>
+        <section aria-labelledby="untouched-heading" class="review-list">
+          <h2 id="untouched-heading">
+            Not touched in{' '}
+            <label>
+              <span class="visually-hidden">days</span>
+              <input
+                type="number"
+                min={1}
+                max={365}
+                value={untouchedDays}
+                class="days"
+                onInput={(event) => setUntouchedDays(Math.max(1, Number(event.currentTarget.value) || 30))}
+              />
+            </label>{' '}
+            days ({review.untouched.length})
+          </h2>
+          {review.untouched.length === 0 ? (
+            <p class="quiet">Everyone was touched recently.</p>
+          ) : (
+            <ul>
+              {review.untouched.slice(0, 100).map(({ contact, lastTouchAt }) => (
+                <li key={contact.id}>
+                  {openButton(contact)}
+                  <span class="quiet">{lastTouchAt === undefined ? 'never touched' : `last touch ${formatDay(lastTouchAt)}`}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      {openContact && <PersonDrawer contact={openContact} onClose={() => setOpenId(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { ExportPanel } from './ExportPanel';
+import { ImportCsvPanel } from './ImportCsvPanel';
+import { RestoreBackupPanel } from './RestoreBackupPanel';
+
+/** Everything in and out of Margin: export, restore, CSV import. */
+export function TransferView() {
+  return (
+    <div class="transfer-view">
+      <ExportPanel />
+      <RestoreBackupPanel />
+      <ImportCsvPanel />
+    </div>
+  );
+}

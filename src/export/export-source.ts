@@ -1,0 +1,33 @@
+import type { Contact, Interaction, Sentiment } from '../db/schemas';
+import type { BackupTable, BackupTables } from './backup-schema';
+
+/** Rows whose `updatedAt` lies in `(after, upTo]`; both ends open means every row. */
+export interface UpdatedWindow {
+  after?: number;
+  upTo?: number;
+}
+
+/**
+ * Where an export reads its rows: the extension's Dexie database (dexie-export-source.ts) or
+ * backups merged in memory by the team command (memory-export-source.ts). Every read yields pages
+ * in a stable order, so an export never holds a whole table at once.
+ */
+export interface ExportSource {
+  countContacts(window: UpdatedWindow): Promise<number>;
+  countInteractions(window: UpdatedWindow): Promise<number>;
+  contactPages(window: UpdatedWindow): AsyncIterable<Contact[]>;
+  interactionPages(window: UpdatedWindow): AsyncIterable<Interaction[]>;
+  /** The contacts with these ids (missing ids are left out). */
+  contactsByIds(ids: readonly string[]): Promise<Map<string, Contact>>;
+  /** Each contact's most recent interaction sentiment, when it has one. */
+  lastSentiments(contactIds: readonly string[]): Promise<Map<string, Sentiment>>;
+  /** Every row of a table, a page at a time in primary-key order (for the backup). */
+  tablePages<T extends BackupTable>(table: T): AsyncIterable<BackupTables[T]>;
+  countTable(table: BackupTable): Promise<number>;
+}
+
+export const EXPORT_PAGE_SIZE = 2_000;
+
+export function isInWindow(updatedAt: number, window: UpdatedWindow): boolean {
+  return (window.after === undefined || updatedAt > window.after) && (window.upTo === undefined || updatedAt <= window.upTo);
+}

@@ -1,0 +1,95 @@
+import * as z from 'zod/mini';
+import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup } from '../export/backup-schema';
+import { ImportFileError } from './import-file-error';
+import { lineAndColumn } from './text-position';
+
+/**
+ * A backup file's text, checked all the way: JSON syntax (a cut-off file is named as such, with
+ * the line and column where it stops), that it is a Margin backup of a version this Margin reads,
+ * every row against the published schema (the first problem named by its JSON path), and that
+ * rows refer to contacts the backup holds.
+ */
+export function parseBackupText(text: string): Backup {
+  const json = parseJson(text);
+  checkHeader(json);
+  const parsed = z.safeParse(backupSchema, json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ImportFileError(`The backup does not match Margin's backup schema: ${issue.message}.`, `at ${jsonPath(issue.path)}`);
+  }
+  checkReferences(parsed.data);
+  return parsed.data;
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') throw new ImportFileError('The file is empty.', 'character 1');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const reported = /position (\d+)/.exec(message)?.[1];
+    const offset = reported === undefined ? text.length : Number(reported);
+    const { line, column } = lineAndColumn(text, offset);
+    const where = `line ${line}, column ${column} (character ${offset + 1} of ${text.length})`;
+    const endsEarly = /end of (JSON|data) input|Unterminated/i.test(message) || offset >= text.trimEnd().length - 1;
+    if (endsEarly) {
+      throw new ImportFileError('The file ends too early: it looks cut off (an unfinished download or copy?).', where);
+    }
+    throw new ImportFileError(`The file is not valid JSON: ${message.replace(/\s*in JSON at position.*$/, '')}.`, where);
+  }
+}
+
+function checkHeader(json: unknown): void {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new ImportFileError('This is not a Margin backup: the file holds no JSON object.', 'at $');
+  }
+  const header = json as Record<string, unknown>;
+  if (header.format !== BACKUP_FORMAT) {
+    throw new ImportFileError(`This is not a Margin backup: "format" should be "${BACKUP_FORMAT}".`, 'at $.format');
+  }
+  if (typeof header.version !== 'number') {
+    throw new ImportFileError('The backup has no version number.', 'at $.version');
+  }
+  if (header.version > BACKUP_VERSION) {
+    throw new ImportFileError(
+      `The backup is version ${header.version}, written by a newer Margin; this Margin reads version ${BACKUP_VERSION}. Update Margin and try again.`,
+      'at $.version',
+    );
+  }
+  if (header.version !== BACKUP_VERSION) {
+    throw new ImportFileError(`The backup version ${header.version} is not one Margin ever wrote.`, 'at $.version');
+  }
+}
+
+function checkReferences(backup: Backup): void {
+  const { tables } = backup;
+  const contactIds = new Set<string>();
+  for (const [index, contact] of tables.contacts.entries()) {
+    if (contactIds.has(contact.id)) {
+      throw new ImportFileError(`Two contacts have the id "${contact.id}".`, `at $.tables.contacts[${index}].id`);
+    }
+    contactIds.add(contact.id);
+  }
+  for (const table of ['interactions', 'tasks', 'suggestions'] as const) {
+    const ids = new Set<string>();
+    for (const [index, row] of tables[table].entries()) {
+      if (ids.has(row.id)) throw new ImportFileError(`Two ${table} have the id "${row.id}".`, `at $.tables.${table}[${index}].id`);
+      ids.add(row.id);
+      if (!contactIds.has(row.contactId)) {
+        throw new ImportFileError(
+          `A row refers to the contact "${row.contactId}", which is not in the backup.`,
+          `at $.tables.${table}[${index}].contactId`,
+        );
+      }
+    }
+  }
+}
+
+/** `$.tables.contacts[3].stage`, as people and tools such as jq write JSON paths. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (written, key) => (typeof key === 'number' ? `${written}[${key}]` : `${written}.${String(key)}`),
+    '$',
+  );
+}
+

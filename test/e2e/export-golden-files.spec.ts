@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { CSV_TARGETS } from '../../src/export/crm-mappings';
+import { parseBackupText } from '../../src/import/parse-backup';
+import { ALICE_BACKUP_FIXTURE, downloadExportedFiles, restoreBackupFile } from './support/dashboard-transfer';
+import { fromRepoRoot } from './support/repo-root';
+import { saveScreenshot } from './support/screenshots';
+import { expect, test } from './support/test';
+
+test('each CRM export downloaded from the dashboard equals its golden files (the same ones the CLI is checked against)', async ({
+  page,
+  extensionUrl,
+}) => {
+  await page.goto(extensionUrl('dashboard.html#transfer'));
+  await restoreBackupFile(page, ALICE_BACKUP_FIXTURE, 'replace');
+
+  for (const target of CSV_TARGETS) {
+    await test.step(`${target.label}`, async () => {
+      await page.getByRole('button', { name: `Export for ${target.label}`, exact: true }).click();
+      await expect(page.getByText(`${target.label} CSV ready`)).toBeVisible();
+      const files = await downloadExportedFiles(page);
+      const expected = [...target.files.map((file) => file.file), ...(target.readme ? [target.readme.file] : [])];
+      expect([...files.keys()].sort()).toEqual([...expected].sort());
+      for (const [name, text] of files) {
+        expect(text, name).toBe(readFileSync(fromRepoRoot('test/fixtures/exports/golden', `alice-${target.id}`, name), 'utf8'));
+      }
+      // The export moved this target's cursor; the page says when.
+      await expect(page.getByTestId(`cursor-${target.id}`)).toContainText('Last export');
+    });
+  }
+  await saveScreenshot(page, 'export-1-golden-files', { fullPage: true });
+
+  await test.step('an incremental export right after holds no rows; Reset makes the next one complete again', async () => {
+    await page.getByRole('button', { name: 'Export for HubSpot', exact: true }).click();
+    await expect(page.getByText('HubSpot CSV ready: 0 contacts and 0 interactions new since')).toBeVisible();
+    await page.getByRole('button', { name: 'Reset the HubSpot export cursor' }).click();
+    await expect(page.getByTestId('cursor-hubspot')).toContainText('Never exported');
+  });
+
+  await test.step('the full backup holds exactly the restored rows', async () => {
+    await page.getByRole('button', { name: 'Export full backup' }).click();
+    const files = await downloadExportedFiles(page);
+    const [text] = [...files.values()];
+    const original = parseBackupText(readFileSync(fromRepoRoot(ALICE_BACKUP_FIXTURE), 'utf8'));
+    const exported = parseBackupText(text!);
+    // Settings now also hold the export cursors the CSV exports above wrote.
+    const { settings, ...rest } = exported.tables;
+    const { settings: originalSettings, ...originalRest } = original.tables;
+    expect(rest).toEqual(originalRest);
+    expect(settings.filter((setting) => !setting.key.startsWith('export-cursor:'))).toEqual(originalSettings);
+  });
+});

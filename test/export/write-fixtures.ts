@@ -1,0 +1,42 @@
+/** Writes the fixture backups (npx tsx test/export/write-fixtures.ts); the golden files follow from them. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { aliceBackup, bobBackup } from './fixture-backups';
+
+writeFileSync('test/fixtures/exports/backup-alice.json', `${JSON.stringify(aliceBackup(), null, 2)}\n`);
+writeFileSync('test/fixtures/exports/backup-bob.json', `${JSON.stringify(bobBackup(), null, 2)}\n`);
+
+/** The bad-file corpus: each file, and what the dashboard must say about it (see expected.json). */
+const alice = JSON.stringify(aliceBackup(), null, 2);
+const bad = 'test/fixtures/exports/bad';
+mkdirSync(bad, { recursive: true });
+writeFileSync(`${bad}/truncated-backup.json`, alice.slice(0, Math.floor(alice.length * 0.6)));
+writeFileSync(`${bad}/newer-version-backup.json`, alice.replace('"version": 1', '"version": 7'));
+writeFileSync(`${bad}/wrong-schema-backup.json`, alice.replace('"stage": "At-Risk"', '"stage": "Hot lead"'));
+writeFileSync(`${bad}/not-a-backup.json`, '{ "contacts": [] }\n');
+writeFileSync(`${bad}/dangling-contact-backup.json`, alice.replace('"contactId": "c-0004"', '"contactId": "c-9999"'));
+writeFileSync(`${bad}/utf16-backup.json`, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(alice, 'utf16le')]));
+writeFileSync(
+  `${bad}/latin1-contacts.csv`,
+  Buffer.from('First Name,Last Name,Email\r\nJos\xe9,Mart\xednez,jose@example.com\r\n', 'latin1'),
+);
+writeFileSync(
+  `${bad}/broken-quotes-contacts.csv`,
+  'First Name,Last Name,Email,Company\r\nAda,Lovelace,ada@example.com,Analytical\r\nGrace,Hopper,grace@example.com,"Navy, unterminated\r\nAlan,Turing,alan@example.com,Bletchley\r\n',
+);
+writeFileSync(
+  `${bad}/expected.json`,
+  `${JSON.stringify(
+    {
+      'truncated-backup.json': 'ends too early.*line \\d+, column \\d+',
+      'newer-version-backup.json': 'version 7.*newer Margin.*\\$\\.version',
+      'wrong-schema-backup.json': "backup schema.*\\$\\.tables\\.contacts\\[2\\]\\.stage",
+      'not-a-backup.json': 'not a Margin backup.*\\$\\.format',
+      'dangling-contact-backup.json': 'c-9999.*\\$\\.tables\\.interactions\\[6\\]\\.contactId',
+      'utf16-backup.json': 'UTF-16',
+      'latin1-contacts.csv': 'not valid UTF-8.*line 2',
+      'broken-quotes-contacts.csv': 'quoting is broken.*row 3, line 3',
+    },
+    null,
+    2,
+  )}\n`,
+);
