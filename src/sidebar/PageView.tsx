@@ -9,7 +9,7 @@ import { EmptyState } from './EmptyState';
 import { IdentityTools } from './IdentityTools';
 import { ParticipantSwitcher } from './ParticipantSwitcher';
 import { PersonPanel } from './PersonPanel';
-import { identityLabel, personKey, personOfContact } from './person-of-contact';
+import { personKey, personOfContact } from './person-of-contact';
 import { pageKindExpectsPerson, UnrecognisedPage } from './UnrecognisedPage';
 import './recognition.css';
 
@@ -68,16 +68,20 @@ export function PageView({ context }: { context: PageContext }) {
   ) : null;
 
   if (selected) {
-    const identity = identityLabel(selected);
     return (
       <div class="page-view">
-        {notice}
-        {switcher}
-        <PersonPanel key={personKey(selected)} context={applied} person={selected} />
-        {selected.linkedinSalesId && !selected.email && !selected.linkedinSlug && (
-          <p class="quiet identity-line">{identity}</p>
-        )}
-        <IdentityTools key={`tools-${personKey(selected)}`} context={applied} person={selected} />
+        <PersonPanel
+          key={personKey(selected)}
+          context={applied}
+          person={selected}
+          belowHeader={
+            <>
+              {notice}
+              {switcher}
+              <IdentityTools key={`tools-${personKey(selected)}`} context={applied} person={selected} />
+            </>
+          }
+        />
       </div>
     );
   }

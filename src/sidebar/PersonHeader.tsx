@@ -16,6 +16,7 @@ import {
 import { useDatabase } from '../ui/database-context';
 import { useSetting } from '../ui/use-setting';
 import { copyText } from './copy-text';
+import { identityLabel } from './person-of-contact';
 import { buildSnapshot } from './snapshot';
 
 interface Props {
@@ -35,7 +36,8 @@ export function PersonHeader({ person, contact, children }: Props) {
       {subtitle && <p class="person-subtitle">{subtitle}</p>}
       <ul class="identities" aria-label="Identities">
         {person.email && <li>{person.email}</li>}
-        {person.linkedinSlug && <li>linkedin.com/in/{person.linkedinSlug}</li>}
+        {person.linkedinSlug && <li>{identityLabel({ name: person.name, linkedinSlug: person.linkedinSlug })}</li>}
+        {person.linkedinSalesId && !person.linkedinSlug && <li>Sales Navigator lead {person.linkedinSalesId}</li>}
       </ul>
       {contact ? (
         <>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { findContactByIdentity } from '../db/contacts-repository';
 import type { InteractionSource } from '../db/schemas';
 import type { PageContext, PersonOnPage } from '../page-context/page-context';
@@ -31,9 +32,11 @@ interface Props {
   person: PersonOnPage;
   /** Where notes written here come from; by default the page (the dashboard says `margin`). */
   source?: InteractionSource;
+  /** What the page adds under the person's name: the people switcher, linking and merging. */
+  belowHeader?: ComponentChildren;
 }
 
-export function PersonPanel({ context, person, source }: Props) {
+export function PersonPanel({ context, person, source, belowHeader }: Props) {
   const db = useDatabase();
   const identities = identitiesOf(person);
   const contact = useLiveDbQuery(['contact-by-identity', identities], () =>
@@ -45,6 +48,7 @@ export function PersonPanel({ context, person, source }: Props) {
     <UndoProvider>
       <div class="person-panel">
         <PersonHeader person={person} contact={contact.data ?? undefined} />
+        {belowHeader}
         {contact.data !== undefined && <PersonMetrics context={context} person={person} contact={contact.data ?? undefined} />}
         <NoteComposer person={person} source={source ?? sourceOf(context)} />
         {contactId && <FollowUps contactId={contactId} />}
