@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
@@ -84,5 +85,23 @@ describe('mountSidebarFrame', () => {
     ctx.abort();
     expect(document.getElementById(SIDEBAR_HOST_ID)).toBeNull();
     expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('5px');
+  });
+
+  it('opens when the background relays the shortcut, and ignores the same request from anyone else', async () => {
+    await fakeBrowser.storage.local.set({ [COLLAPSED_STORAGE_KEY]: true });
+    mountSidebarFrame(ctx);
+    await flush();
+    expect(host().dataset.state).toBe('collapsed');
+
+    const answer = vi.fn();
+    // A content script or page in some tab cannot open it: messages from tabs carry `tab`.
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'sidebar/reveal' }, { id: fakeBrowser.runtime.id, tab: { id: 3 } as Browser.tabs.Tab }, answer);
+    expect(host().dataset.state).toBe('collapsed');
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'sidebar/reveal' }, { id: 'another-extension' }, answer);
+    expect(host().dataset.state).toBe('collapsed');
+
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'sidebar/reveal' }, { id: fakeBrowser.runtime.id }, answer);
+    expect(host().dataset.state).toBe('open');
+    expect(answer).toHaveBeenCalledWith({ revealed: true });
   });
 });
