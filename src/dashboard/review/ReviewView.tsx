@@ -3,6 +3,7 @@ import type { Contact } from '../../db/schemas';
 import { describeStorageError } from '../../db/storage-errors';
 import { acceptSuggestion, dismissSuggestion } from '../../db/suggestions-repository';
 import { completeTask } from '../../db/tasks-repository';
+import type { Task } from '../../db/schemas';
 import { useDatabase } from '../../ui/database-context';
 import { formatDay } from '../../ui/format';
 import { useLiveDbQuery } from '../../ui/use-live-db-query';
@@ -51,6 +52,17 @@ export function ReviewView({ contacts }: { contacts: Contact[] }) {
     </button>
   );
 
+  const taskItem = (task: Task) => (
+    <li key={task.id}>
+      <span>
+        <strong>{task.title}</strong> · {nameOf(task.contactId)} · due {formatDay(task.due)}
+      </span>
+      <button type="button" onClick={() => done.mutate(task.id)} aria-label={`Done: ${task.title} (${nameOf(task.contactId)})`}>
+        Done
+      </button>
+    </li>
+  );
+
   return (
     <div class={openContact ? 'contacts-layout with-person' : 'contacts-layout'}>
       <div class="review">
@@ -60,28 +72,10 @@ export function ReviewView({ contacts }: { contacts: Contact[] }) {
           </p>
         )}
         <ReviewList title="Follow-ups overdue" count={review.overdue.length} empty="Nothing overdue.">
-          {review.overdue.map((task) => (
-            <li key={task.id}>
-              <span>
-                <strong>{task.title}</strong> · {nameOf(task.contactId)} · due {formatDay(task.due)}
-              </span>
-              <button type="button" onClick={() => done.mutate(task.id)} aria-label={`Done: ${task.title} (${nameOf(task.contactId)})`}>
-                Done
-              </button>
-            </li>
-          ))}
+          {review.overdue.map(taskItem)}
         </ReviewList>
         <ReviewList title="Follow-ups due this week" count={review.dueThisWeek.length} empty="Nothing due this week.">
-          {review.dueThisWeek.map((task) => (
-            <li key={task.id}>
-              <span>
-                <strong>{task.title}</strong> · {nameOf(task.contactId)} · due {formatDay(task.due)}
-              </span>
-              <button type="button" onClick={() => done.mutate(task.id)} aria-label={`Done: ${task.title} (${nameOf(task.contactId)})`}>
-                Done
-              </button>
-            </li>
-          ))}
+          {review.dueThisWeek.map(taskItem)}
         </ReviewList>
         <ReviewList title="Stage suggestions waiting" count={review.suggestions.length} empty="No suggestions waiting.">
           {review.suggestions.map((suggestion) => (
