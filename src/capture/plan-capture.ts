@@ -9,7 +9,9 @@ import { isMassMessage, whyNotTracked, type NotTrackedReason, type TrackingPolic
  * the interactions to add out. The database step (src/db/capture-interactions.ts) then drops
  * what is already stored (by message id) and writes the rest in one transaction.
  *
- * Metadata only: who, when, which thread and message, a subject. Never a message's text.
+ * Metadata only: who, when, which thread and message, a subject. A message's text only when the
+ * user turned on "keep a snippet", and then only the snippet the page context carries (its first
+ * 200 characters, quotes left out), stored as plain text.
  */
 
 /** A page view is logged at most once per person per calendar day; its de-duplication key. */
@@ -22,6 +24,8 @@ export interface PlannedInteraction {
   at: number;
   kind: InteractionKind;
   subject?: string;
+  /** The message's snippet, only with "keep a snippet" on. */
+  body?: string;
   source: InteractionSource & { messageId: string };
 }
 
@@ -111,6 +115,7 @@ function planMessage(message: MessageOnPage, facts: CaptureFacts, skipped: Skipp
     at: message.at as number,
     kind,
     ...(gmail && context.thread?.subject ? { subject: context.thread.subject } : {}),
+    ...(facts.settings.keepSnippet && message.snippet ? { body: message.snippet } : {}),
     source,
   });
 

@@ -13,7 +13,7 @@ export function CaptureSection() {
     <div class="capture-settings">
       <p class="quiet">
         For people you track, Margin logs each email and LinkedIn message (who, when, subject, thread) and a profile visit at
-        most once a day. Message text is not kept.
+        most once a day. Message text is not kept unless you turn on snippets below.
       </p>
       <label>
         <input type="checkbox" checked={trackReplies} onChange={(event) => void setSetting(db, TRACK_REPLIES_SETTING, event.currentTarget.checked)} />{' '}
@@ -21,7 +21,7 @@ export function CaptureSection() {
       </label>
       <label>
         <input type="checkbox" checked={keepSnippet} onChange={(event) => void setSetting(db, KEEP_SNIPPET_SETTING, event.currentTarget.checked)} />{' '}
-        Keep a snippet of each message (when the page provides one)
+        Keep a snippet of each email I open (its first 200 characters, never quoted text)
       </label>
     </div>
   );

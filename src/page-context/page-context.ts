@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MAX_PAGE_TEXT } from './limits';
+import { MAX_PAGE_TEXT, MAX_SNIPPET } from './limits';
 
 /**
  * What a content script reports about the page the user is looking at.
@@ -63,8 +63,9 @@ export const addresseeSchema = z.object({
 export type Addressee = z.infer<typeof addresseeSchema>;
 
 /**
- * One message the page shows (a Gmail message, a LinkedIn chat message): metadata only, never
- * its text. What activity capture turns into email-in/out and linkedin-message-in/out.
+ * One message the page shows (a Gmail message, a LinkedIn chat message): metadata, and for an
+ * open Gmail message the start of its text. What activity capture turns into email-in/out and
+ * linkedin-message-in/out; the text is stored only when the user turns on "keep a snippet".
  */
 export const messageOnPageSchema = z.object({
   /** Gmail `msg-f:…` (the `#` of `data-message-id` dropped) or the legacy hex id, LinkedIn message URN: the de-duplication key. */
@@ -76,6 +77,11 @@ export const messageOnPageSchema = z.object({
   cc: z.array(addresseeSchema).check(z.maxLength(1_000)),
   /** Sent by the user (one of their own addresses, or LinkedIn's "is-sender" group). */
   fromUser: z.boolean(),
+  /**
+   * The start of the message's own visible text, never quoted or forwarded text (Gmail, open
+   * messages only). Someone else's words: plain text, kept only with "keep a snippet" on.
+   */
+  snippet: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_SNIPPET))),
 });
 export type MessageOnPage = z.infer<typeof messageOnPageSchema>;
 

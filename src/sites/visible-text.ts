@@ -22,6 +22,11 @@ export function normalisePageText(raw: string): string {
 
 /** The visible text of an element: screen-reader-only copies skipped, whitespace collapsed, capped. */
 export function visibleText(node: Node | null | undefined): string {
+  return visibleTextOutside(node, '');
+}
+
+/** The same, leaving out elements matching `leaveOut` (quoted text, say) with all they contain. */
+export function visibleTextOutside(node: Node | null | undefined, leaveOut: string): string {
   if (!node) return '';
   const parts: string[] = [];
   let length = 0;
@@ -35,7 +40,7 @@ export function visibleText(node: Node | null | undefined): string {
     }
     if (current.nodeType !== 1 /* ELEMENT_NODE */) return;
     const element = current as Element;
-    if (SKIPPED_TAGS.has(element.tagName) || element.matches(SCREEN_READER_ONLY)) return;
+    if (SKIPPED_TAGS.has(element.tagName) || element.matches(SCREEN_READER_ONLY) || (leaveOut && element.matches(leaveOut))) return;
     const isBlock = BLOCK_TAGS.has(element.tagName);
     if (isBlock) parts.push(' ');
     for (let child = element.firstChild; child; child = child.nextSibling) walk(child);
@@ -51,7 +56,7 @@ export function visibleText(node: Node | null | undefined): string {
 }
 
 /** Cut to at most `max` UTF-16 units without leaving half a surrogate pair behind. */
-function capLength(text: string, max: number): string {
+export function capLength(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = max;
   const last = text.charCodeAt(end - 1);

@@ -35,6 +35,19 @@ describe('planCapture on a Gmail thread', () => {
     expect(interaction).not.toHaveProperty('body');
   });
 
+  it('keeps the snippet as the body only with "keep a snippet" on', () => {
+    const context = gmailThread([
+      gmailMessage('m1', 2, 'priya', { snippet: 'Could we move the kickoff to Tuesday?' }),
+      gmailMessage('m2', 1, 'me', { snippet: 'Tuesday works.' }),
+      gmailMessage('m3', 0, 'priya'),
+    ]);
+    const withSetting = (keepSnippet: boolean) =>
+      planCapture({ context, contacts: [priya], now: NOW, settings: { keepSnippet }, policy, dayOf: () => '2026-05-20' }).interactions;
+    expect(withSetting(false).map((item) => item.body)).toEqual([undefined, undefined, undefined]);
+    expect(withSetting(false).some((item) => 'body' in item)).toBe(false);
+    expect(withSetting(true).map((item) => item.body)).toEqual(['Could we move the kickoff to Tuesday?', 'Tuesday works.', undefined]);
+  });
+
   it('lists a message shown twice once', () => {
     expect(plan(gmailThread([gmailMessage('m1', 1, 'priya'), gmailMessage('m1', 1, 'priya')])).interactions).toHaveLength(1);
   });

@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TRACK_REPLIES_SETTING, NEVER_LOG_SETTING } from '../../src/capture/capture-settings';
+import { KEEP_SNIPPET_SETTING, TRACK_REPLIES_SETTING, NEVER_LOG_SETTING } from '../../src/capture/capture-settings';
 import { captureFromPageContext, previewCapture, removeCapturedInteraction, trackPerson } from '../../src/db/capture-interactions';
 import { createContactFromPerson } from '../../src/db/contacts-repository';
 import type { MarginDb } from '../../src/db/database';
 import { setSetting } from '../../src/db/settings-repository';
 import { DAY, NOW } from '../metrics/interactions';
 import { gmailMessage, gmailThread, linkedinProfile, ME, PRIYA } from '../capture/contexts';
+import { recogniseLinkedInPage } from '../../src/sites/linkedin/recognise-linkedin-page';
+import { parsePage, readOwnFixture } from '../support/fixtures';
 import { freshDb } from './fresh-db';
 
 let db: MarginDb;
@@ -103,6 +105,53 @@ describe('captureFromPageContext', () => {
     expect(await db.contacts.count()).toBe(0);
   });
 
+  describe('"keep a snippet"', () => {
+    const hostile = '<img src=x onerror="alert(1)"> Call me, =HYPERLINK("http://evil.example")';
+    const withSnippets = () =>
+      gmailThread([gmailMessage('m1', 2, 'priya', { snippet: hostile }), gmailMessage('m2', 1, 'me', { snippet: 'Tuesday works.' })]);
+
+    it('stores no message text while the setting is off (the default, or turned off)', async () => {
+      db = freshDb();
+      await trackedPriya();
+      await captureFromPageContext(db, withSnippets(), NOW);
+      await setSetting(db, KEEP_SNIPPET_SETTING, false);
+      await captureFromPageContext(db, gmailThread([gmailMessage('m3', 0, 'priya', { snippet: 'Another message' })]), NOW);
+      const stored = await db.interactions.toArray();
+      expect(stored).toHaveLength(3);
+      expect(stored.filter((row) => 'body' in row)).toEqual([]);
+      expect(JSON.stringify(stored)).not.toContain('Tuesday works');
+    });
+
+    it('stores each message\'s snippet as its plain-text body while it is on', async () => {
+      db = freshDb();
+      await trackedPriya();
+      await setSetting(db, KEEP_SNIPPET_SETTING, true);
+      const { added } = await captureFromPageContext(db, withSnippets(), NOW);
+      expect(added.map((row) => [row.kind, row.body])).toEqual([
+        ['email-in', hostile],
+        ['email-out', 'Tuesday works.'],
+      ]);
+      expect((await db.interactions.get(added[0]!.id))?.body).toBe(hostile);
+    });
+  });
+
+  it('logs the messages of a LinkedIn conversation with the times the page shows, once', async () => {
+    db = freshDb();
+    const priya = await trackedPriya();
+    const url = 'https://www.linkedin.com/messaging/thread/2-ZmJiYzQ3NjEtNGQ5ZC00YmE1LWI4YWQtMWYyNzY0NzdlNmQ1XzAxMA==/';
+    const now = new Date(2026, 10, 25, 15, 30).getTime();
+    const conversation = () => recogniseLinkedInPage(parsePage(readOwnFixture('linkedin/messaging-1to1-priya.html'), url), new URL(url), now);
+    const first = await captureFromPageContext(db, conversation(), now);
+    expect(first.added.map((row) => [row.kind, row.at])).toEqual([
+      ['linkedin-message-in', new Date(2026, 4, 12, 10, 42).getTime()],
+      ['linkedin-message-in', new Date(2026, 4, 12, 10, 42).getTime()],
+      ['linkedin-message-out', new Date(2026, 4, 12, 11, 5).getTime()],
+      ['linkedin-message-in', new Date(2026, 10, 24, 8, 57).getTime()],
+    ]);
+    expect((await captureFromPageContext(db, conversation(), now + 60_000)).added).toEqual([]);
+    expect(await db.interactions.where('contactId').equals(priya.id).count()).toBe(4);
+  });
+
   it('does not bring back an item the user removed', async () => {
     db = freshDb();
     await trackedPriya();
@@ -132,5 +181,18 @@ describe('trackPerson and previewCapture', () => {
     expect(await trackPerson(db, { name: 'Me', email: ME }, thread(), NOW)).toEqual({ tracked: false, reason: 'own-address' });
     expect(await trackPerson(db, { name: 'GitHub', email: 'noreply@github.com' }, thread(), NOW)).toEqual({ tracked: false, reason: 'automated-sender' });
     expect(await db.contacts.count()).toBe(0);
+  });
+});
+
+describe('the dashboard\'s cached activity stays current through capture', () => {
+  it('a captured thread sets last touch and surge; removing its newest message moves them back', async () => {
+    db = freshDb();
+    const priya = await trackedPriya();
+    await captureFromPageContext(db, thread(), NOW);
+    expect(await db.contacts.get(priya.id)).toMatchObject({ lastTouchAt: NOW - DAY, surge: true });
+
+    const newest = await db.interactions.where('contactId').equals(priya.id).filter((row) => row.at === NOW - DAY).first();
+    await removeCapturedInteraction(db, newest!.id, NOW);
+    expect(await db.contacts.get(priya.id)).toMatchObject({ lastTouchAt: NOW - 2 * DAY, surge: false });
   });
 });

@@ -14,6 +14,13 @@ async function openAndTrack(page: Page, margin: FrameLocator, url: string): Prom
   await margin.getByRole('button', { name: 'Track', exact: true }).click();
 }
 
+/** Priya's 1:1 LinkedIn conversation (test/fixtures/linkedin/messaging-1to1-priya.html). */
+const LINKEDIN_CONVERSATION_URL = 'https://www.linkedin.com/messaging/thread/2-ZmJiYzQ3NjEtNGQ5ZC00YmE1LWI4YWQtMWYyNzY0NzdlNmQ1XzAxMA==/';
+
+function timelineLinkedInMessages(margin: FrameLocator) {
+  return margin.getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-message-in, li.kind-linkedin-message-out');
+}
+
 function engagementNumber(margin: FrameLocator) {
   return margin.locator('.engagement-number');
 }
@@ -99,4 +106,38 @@ test('accepting a stage suggestion moves the stage and puts it on the timeline w
   await expect(change).toContainText(reason);
   await expect(margin.getByRole('group', { name: 'Move to Engaged?' })).toHaveCount(0);
   await saveScreenshot(page, 'engagement-5-stage-accepted');
+});
+
+test('opening a LinkedIn conversation with a tracked person logs each message once, at the time LinkedIn shows', async ({ page, site, sidebar }) => {
+  site.serve({ ...DEMO_SITE_MAP, [LINKEDIN_CONVERSATION_URL]: 'test/fixtures/linkedin/messaging-1to1-priya.html' });
+  await openAndTrack(page, sidebar(page), LINKEDIN_DEMO_PROFILE_URL);
+  await expect(sidebar(page).getByRole('button', { name: 'Track', exact: true })).toHaveCount(0);
+
+  await page.goto(LINKEDIN_CONVERSATION_URL);
+  const margin = sidebar(page);
+  await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  await expect(timelineLinkedInMessages(margin)).toHaveCount(4);
+
+  // "May 12, 2026" 10:42 AM (Priya, twice in one run), 11:05 AM (the user); "Yesterday" 8:57 AM.
+  const today = new Date();
+  const expected = [
+    ['linkedin-message-in', new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1, 8, 57), '08:57'],
+    ['linkedin-message-out', new Date(2026, 4, 12, 11, 5), '11:05'],
+    ['linkedin-message-in', new Date(2026, 4, 12, 10, 42), '10:42'],
+    ['linkedin-message-in', new Date(2026, 4, 12, 10, 42), '10:42'],
+  ] as const;
+  for (const [index, [kind, at, clock]] of expected.entries()) {
+    const item = timelineLinkedInMessages(margin).nth(index);
+    await expect(item).toHaveClass(new RegExp(`kind-${kind}`));
+    await expect(item.locator('time')).toHaveAttribute('datetime', at.toISOString());
+    await expect(item.locator('time')).toContainText(clock.replace(/^0/, ''));
+  }
+  await saveScreenshot(page, 'engagement-6-linkedin-messages-captured');
+
+  await page.reload();
+  await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  await expect(timelineLinkedInMessages(sidebar(page))).toHaveCount(4);
+  // Give the background time to capture from the fresh report: still four.
+  await page.waitForTimeout(1_000);
+  await expect(timelineLinkedInMessages(sidebar(page))).toHaveCount(4);
 });

@@ -104,6 +104,7 @@ function readMessages(pane: ParentNode, own: ReadonlySet<string>): MessageOnPage
       to: message.to,
       cc: message.cc,
       fromUser: sender !== null && own.has(sender),
+      ...(message.snippet ? { snippet: message.snippet } : {}),
     });
   }
   return messages;

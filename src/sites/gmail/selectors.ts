@@ -3,6 +3,9 @@
  * then Gmail's obfuscated classes last). Each list is checked against the fixtures in
  * test/fixtures/gmail and the saved pages in /work/shared/fixtures/gmail.
  */
+/** Quoted and forwarded text inside a message body: someone else's words, never this message's. */
+const QUOTED = '.gmail_quote, .gmail_attr, .gmail_extra, blockquote, .im';
+
 export const gmailSelectors = {
   /** The conversation pane; messages are read only inside it (Gmail keeps hidden list views around). */
   conversationPane: ['div[role="main"]', 'div.nH.bkK'],
@@ -39,8 +42,15 @@ export const gmailSelectors = {
   notSender: [
     '.hb', 'span.g2', // recipients line
     '.a3s', '.ii.gt', '.iA.g6', // body, collapsed-message snippet
-    '.gmail_quote', '.gmail_attr', '.gmail_extra', 'blockquote', '.im', // quoted and forwarded text
+    QUOTED,
   ].join(', '),
+
+  /**
+   * An open message's body (collapsed messages have none: Gmail's own preview of them can include
+   * quoted text, so it is never read). Its snippet leaves out `quoted`.
+   */
+  messageBody: '.a3s',
+  quoted: QUOTED,
 
   /**
    * The recipients line of one message's header ("to me, Jonas, cc: Maya"): `[email]` first,

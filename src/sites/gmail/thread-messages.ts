@@ -1,7 +1,8 @@
+import { MAX_SNIPPET } from '../../page-context/limits';
 import type { Addressee } from '../../page-context/page-context';
 import { normaliseEmailAddress } from '../email-address';
 import { isInside, queryFirstAccepted } from '../query';
-import { normalisePageText, visibleText } from '../visible-text';
+import { capLength, normalisePageText, visibleText, visibleTextOutside } from '../visible-text';
 import { parseGmailDate } from './read-date';
 import { gmailSelectors } from './selectors';
 
@@ -20,6 +21,8 @@ export interface GmailThreadMessage {
   cc: Addressee[];
   /** Milliseconds since the epoch, when the header's date could be read. */
   at: number | undefined;
+  /** The start of an open message's own text (quotes left out); '' when none is shown. */
+  snippet: string;
 }
 
 const MAX_MESSAGE_ID_LENGTH = 200;
@@ -33,7 +36,7 @@ export function readThreadMessages(pane: ParentNode): GmailThreadMessage[] {
     .slice(-MAX_MESSAGES)
     .map((message) => {
       const { to, cc } = readRecipients(message);
-      return { messageId: readMessageId(message), sender: readSender(message), to, cc, at: readDate(message) };
+      return { messageId: readMessageId(message), sender: readSender(message), to, cc, at: readDate(message), snippet: readSnippet(message) };
     });
 }
 
@@ -80,7 +83,7 @@ function readSender(message: Element): GmailSender | null {
  * The recipients line only: `.hb` is itself in `notSender`, so it is found by its own selectors
  * and checked not to sit inside the body or quoted text.
  */
-const RECIPIENTS_NEVER_IN = '.a3s, .ii.gt, .gmail_quote, blockquote, .im';
+const RECIPIENTS_NEVER_IN = `.a3s, .ii.gt, ${gmailSelectors.quoted}`;
 function readRecipients(message: Element): { to: Addressee[]; cc: Addressee[] } {
   const to: Addressee[] = [];
   const cc: Addressee[] = [];
@@ -104,6 +107,10 @@ function isAfterCcMarker(recipient: Element): boolean {
     if (!node.parentElement?.closest('[email], [data-hovercard-id]')) before += ` ${node.nodeValue ?? ''}`;
   }
   return gmailSelectors.ccMarker.test(before);
+}
+
+function readSnippet(message: Element): string {
+  return capLength(visibleTextOutside(message.querySelector(gmailSelectors.messageBody), gmailSelectors.quoted), MAX_SNIPPET);
 }
 
 function readDate(message: Element): number | undefined {

@@ -1,6 +1,7 @@
 import type { MessageOnPage, PersonOnPage } from '../../page-context/page-context';
 import { queryFirst } from '../query';
 import { visibleText } from '../visible-text';
+import { messageTime } from './message-times';
 import { messagingSelectors } from './selectors';
 import { linkedInMessagingThreadIdFromHref, linkedInSlugFromHref } from './urls';
 
@@ -24,10 +25,11 @@ interface Sender {
 
 /**
  * A LinkedIn conversation: the other participant (1:1: the title bar's profile link), everyone
- * who wrote (groups), and each message's URN and direction. `threadId` is the URL's; when the
+ * who wrote (groups), and each message's URN, direction and time (see message-times.ts; `now`
+ * is the moment "Today" and "Monday" are read against). `threadId` is the URL's; when the
  * conversation list marks another conversation as open, the pane is stale and nothing is read.
  */
-export function readMessaging(document: Document, pane: ParentNode, threadId: string | null): MessagingReading {
+export function readMessaging(document: Document, pane: ParentNode, threadId: string | null, now: number): MessagingReading {
   const empty: MessagingReading = { person: null, participants: [], messages: [], stale: false };
   if (threadId !== null) {
     const active = queryFirst(document, messagingSelectors.activeConversationLink);
@@ -50,13 +52,24 @@ export function readMessaging(document: Document, pane: ParentNode, threadId: st
   const messages: MessageOnPage[] = [];
   const writers = new Map<string, PersonOnPage>();
   let sender: Sender | null = null;
+  // Day headings and messages are both in document order: walk them side by side.
+  const headings = [...pane.querySelectorAll(messagingSelectors.dayHeading)];
+  let heading = -1;
+  let clock: string | undefined;
   for (const element of [...pane.querySelectorAll(messagingSelectors.message)].slice(-MAX_MESSAGES)) {
+    const previous = heading;
+    while (headings[heading + 1] && (headings[heading + 1] as Element).compareDocumentPosition(element) & 4 /* FOLLOWING */) heading += 1;
+    // A message that continues a run shows no time of its own: the run's time holds, within its day.
+    if (heading !== previous) clock = undefined;
+    clock = visibleText(element.closest(messagingSelectors.messageGroup)?.querySelector(messagingSelectors.groupTime)) || clock;
     sender = senderOf(element, viewerSlug, other?.linkedinSlug ?? null) ?? sender;
     if (!sender) continue;
     if (!sender.own && !writers.has(sender.slug)) writers.set(sender.slug, { name: sender.name, linkedinSlug: sender.slug });
     const id = element.getAttribute(messagingSelectors.messageUrnAttribute)?.trim();
+    const at = messageTime(heading < 0 ? undefined : visibleText(headings[heading]), clock, now);
     messages.push({
       ...(id && id.length <= MAX_ID_LENGTH ? { id } : {}),
+      ...(at === undefined ? {} : { at }),
       from: { name: sender.name, linkedinSlug: sender.slug },
       to: [],
       cc: [],

@@ -17,13 +17,14 @@ import {
 /**
  * Who a LinkedIn page shows: a profile's top card (and, on its contact-info overlay, the address
  * shown there), a conversation's other participant, a Sales Navigator lead. Pure: reads
- * `document` and `url`, changes nothing, and answers `person: null` rather than guess.
+ * `document` and `url` (and `now`, what a conversation's "Today" or "Monday" means), changes
+ * nothing, and answers `person: null` rather than guess.
  */
-export function recogniseLinkedInPage(document: Document, url: URL): PageContext {
+export function recogniseLinkedInPage(document: Document, url: URL, now: number = Date.now()): PageContext {
   const base = { site: 'linkedin', url: url.href, person: null } as const;
 
   const threadId = linkedInMessagingThreadId(url);
-  if (threadId !== null) return recogniseConversation(document, url, threadId);
+  if (threadId !== null) return recogniseConversation(document, url, threadId, now);
 
   const leadId = linkedInSalesLeadId(url);
   if (leadId !== null) {
@@ -33,7 +34,7 @@ export function recogniseLinkedInPage(document: Document, url: URL): PageContext
   }
 
   const slug = linkedInSlugFromUrl(url);
-  if (slug === null) return recogniseChatOverlay(document, url) ?? { ...base, pageKind: 'linkedin-other' };
+  if (slug === null) return recogniseChatOverlay(document, url, now) ?? { ...base, pageKind: 'linkedin-other' };
 
   if (isLinkedInContactInfo(url)) return recogniseContactInfo(document, url, slug);
 
@@ -74,9 +75,9 @@ function recogniseContactInfo(document: Document, url: URL, slug: string): PageC
   return { ...base, person };
 }
 
-function recogniseConversation(document: Document, url: URL, threadId: string): PageContext {
+function recogniseConversation(document: Document, url: URL, threadId: string, now: number): PageContext {
   const pane = queryFirst(document, messagingSelectors.threadPane) ?? document;
-  const reading = readMessaging(document, pane, threadId);
+  const reading = readMessaging(document, pane, threadId, now);
   const context: PageContext = {
     site: 'linkedin',
     url: url.href,
@@ -94,10 +95,10 @@ function recogniseConversation(document: Document, url: URL, threadId: string): 
 }
 
 /** An open chat bubble over a page that shows nobody (the feed, search, jobs). */
-function recogniseChatOverlay(document: Document, url: URL): PageContext | null {
+function recogniseChatOverlay(document: Document, url: URL, now: number): PageContext | null {
   const bubble = document.querySelector(messagingSelectors.overlayBubble);
   if (!bubble) return null;
-  const reading = readMessaging(document, bubble, null);
+  const reading = readMessaging(document, bubble, null, now);
   if (!reading.person && reading.participants.length === 0) return null;
   return {
     site: 'linkedin',

@@ -119,9 +119,13 @@ describe('an inline reply under a thread (hand-written)', () => {
     expect(context.pageKind).toBe('gmail-thread');
     expect(context.person).toEqual({ name: 'Jonas Becker', email: 'jonas.becker@northwind-logistics.example' });
     expect(emails(context.participants)).toEqual(['priya.raman@northwind-logistics.example']);
-    const everyone = JSON.stringify(context);
+    const everyone = JSON.stringify([context.person, context.participants, context.messages?.map(({ from, to, cc }) => [from, to, cc])]);
     expect(everyone).not.toContain('ap@northwind-logistics.example');
     expect(everyone).not.toContain('procurement@');
+    // The body's addresses are only words of the open message's snippet, never people.
+    expect(context.messages?.at(-1)?.snippet).toBe(
+      'Hi Alex, please use procurement@northwind-logistics.example on the order form. Invoices go to ap@northwind-logistics.example. Jonas',
+    );
   });
 });
 

@@ -58,8 +58,32 @@ describe('recogniseGmailPage on the demo thread (hand-written)', () => {
         to: [{ email: 'alex.morgan@acme-sales.example' }, { name: 'Jonas Becker', email: 'jonas.becker@northwind-logistics.example' }],
         cc: [],
         fromUser: false,
+        // The open message only: its own words, cut at 200 characters, never the quoted thread.
+        snippet:
+          'Hi Alex, Good news: Jonas signed off on the security review this morning. Two small follow-ups before we kick off the pilot: Please add our procurement mailbox to the order form (Jonas will send it).',
       },
     ]);
+  });
+
+  it('keeps quoted and forwarded text out of a snippet, and caps it at 200 characters', () => {
+    const quoted = (body: string) =>
+      `<!DOCTYPE html><html><head><title>Re: pricing - alex.morgan@acme-sales.example - Gmail</title></head><body><div role="main">` +
+      `<div class="adn ads" data-message-id="#msg-f:1"><h3 class="iw"><span class="gD" email="sam@fabrikam.example" name="Sam Lee">Sam</span></h3>` +
+      `<div class="ii gt"><div class="a3s aiL">${body}</div></div></div></div></body></html>`;
+    const snippetOf = (body: string) => recognise(quoted(body), DEMO_URL).messages?.[0]?.snippet;
+    expect(
+      snippetOf(
+        '<div>Sounds good &lt;b&gt;Thursday&lt;/b&gt;.</div><div class="gmail_quote"><div class="gmail_attr">On Mon Alex wrote:</div>' +
+          '<blockquote class="gmail_quote">Old words</blockquote></div><blockquote>Pasted quote</blockquote><div class="im">Trimmed</div>',
+      ),
+    ).toBe('Sounds good <b>Thursday</b>.');
+    expect(snippetOf('<blockquote>Only a quote</blockquote>')).toBeUndefined();
+    const long = snippetOf(`<p>${'word '.repeat(100)}</p>`) ?? '';
+    expect(long.length).toBeLessThanOrEqual(200);
+    expect(long.startsWith('word word')).toBe(true);
+    // A collapsed message shows only Gmail's own preview, which can quote: no snippet.
+    const collapsed = recognise(html, DEMO_URL).messages ?? [];
+    expect(collapsed.slice(0, -1).some((message) => 'snippet' in message)).toBe(false);
   });
 
   it('never takes the user, quoted, forwarded, body or hidden-list addresses, as person or participant', () => {
