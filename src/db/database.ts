@@ -33,6 +33,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       undo: 'id, createdAt',
     },
   },
+  {
+    // Indexes interactions by kind and time, so note-text search walks notes only, newest first.
+    // Contacts gain optional cached fields (lastTouchAt, lastSentiment, surge), filled by the next
+    // score recompute; until then the dashboard reads those contacts' own interactions. No row
+    // changes shape, so no upgrade function.
+    version: 3,
+    stores: {
+      interactions: 'id, contactId, [contactId+at], at, source.messageId, updatedAt, [kind+at]',
+    },
+  },
 ];
 
 export const DEFAULT_DB_NAME = 'margin';

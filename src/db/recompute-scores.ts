@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { contactActivity, sameActivity } from '../metrics/contact-activity';
 import { scoreAt } from '../metrics/engagement-score';
 import type { ScoreSettings } from '../metrics/score-settings';
 import { suggestStage } from '../metrics/stage-rules';
@@ -14,13 +15,14 @@ export const RECOMPUTE_BATCH_SIZE = 1_000;
 
 export interface ContactEvaluation {
   score: number;
-  /** The contact row to store, or null when its cached score is already right. */
+  /** The contact row to store, or null when its cached score and activity are already right. */
   contact: Contact | null;
   suggestions: SuggestionWrites;
 }
 
 /**
- * A contact's score and stage suggestion as of `now`, and what to write for them. Pure: the
+ * A contact's score, activity summary (last touch, last sentiment, surge: what the dashboard
+ * filters by) and stage suggestion as of `now`, and what to write for them. Pure: the
  * single-contact and the everyone paths share it, so they cannot disagree.
  */
 export function evaluateContact(
@@ -31,13 +33,16 @@ export function evaluateContact(
   settings: ScoreSettings,
 ): ContactEvaluation {
   const score = scoreAt(interactions, now, settings);
-  // Only a changed number is written: most scores a daily decay recomputes stay the same
-  // integer, and an untouched row is a write (and a live-query wake-up) saved.
-  const changed = contact.score !== score || contact.scoreComputedAt === undefined;
+  const activity = contactActivity(interactions, now);
+  // Only a changed row is written: most scores a daily decay recomputes stay the same integer
+  // (and most surges stay off), and an untouched row is a write (and a live-query wake-up) saved.
+  const changed = contact.score !== score || contact.scoreComputedAt === undefined || !sameActivity(contact, activity);
   const chosen = suggestStage({ contact, interactions, now, settings }, suggestions);
+  // A field that no longer applies (the only touch was deleted) is removed, not set to undefined.
+  const { lastTouchAt: _lastTouchAt, lastSentiment: _lastSentiment, surge: _surge, ...rest } = contact;
   return {
     score,
-    contact: changed ? { ...contact, score, scoreComputedAt: now } : null,
+    contact: changed ? { ...rest, score, scoreComputedAt: now, ...activity } : null,
     suggestions: reconcileSuggestions(contact.id, suggestions, chosen, now),
   };
 }

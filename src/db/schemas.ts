@@ -56,6 +56,14 @@ export const contactSchema = z.object({
   scoreComputedAt: z.optional(timestamp),
   /** The stage before At-Risk, so a recovery can suggest it back; v2. */
   previousStage: z.optional(stageSchema),
+  /**
+   * Cached with the score (src/metrics/contact-activity.ts), so the dashboard never reads every
+   * interaction: the newest touch, the newest sentiment, and a surge as of `scoreComputedAt`.
+   * `surge` is written on every computation, so its absence means "not computed yet"; v3.
+   */
+  lastTouchAt: z.optional(timestamp),
+  lastSentiment: z.optional(sentimentSchema),
+  surge: z.optional(z.boolean()),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

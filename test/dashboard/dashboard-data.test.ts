@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact, Interaction } from '../../src/db/schemas';
-import { addInteraction, type ContactActivity } from '../../src/dashboard/contact-activity';
+import { contactActivity } from '../../src/metrics/contact-activity';
 import { DEFAULT_CONTACT_QUERY, queryContacts } from '../../src/dashboard/contacts/contact-query';
 import { addTagToContacts, setStageOfContacts } from '../../src/dashboard/contacts/bulk-edit';
 import { personContextOfContact } from '../../src/dashboard/contacts/person-on-dashboard';
@@ -13,29 +13,34 @@ import { aliceBackup } from '../export/fixture-backups';
 
 const NOW = Date.UTC(2026, 4, 4, 12);
 
-function activityOf(interactions: Interaction[]): Map<string, ContactActivity> {
-  const activity = new Map<string, ContactActivity>();
-  for (const interaction of interactions) addInteraction(activity, interaction, NOW);
-  return activity;
+/** The contacts as the score recompute leaves them: their activity cached on the row. */
+function withCachedActivity(contacts: Contact[], interactions: Interaction[]): Contact[] {
+  return contacts.map((contact) => ({
+    ...contact,
+    ...contactActivity(
+      interactions.filter((interaction) => interaction.contactId === contact.id),
+      NOW,
+    ),
+  }));
 }
 
 describe('dashboard data', () => {
-  const { contacts, interactions } = aliceBackup().tables;
-  const activity = activityOf(interactions);
+  const { interactions } = aliceBackup().tables;
+  const contacts = withCachedActivity(aliceBackup().tables.contacts, interactions);
 
   it('filters by stage, score band, last sentiment, tag and last touch, and searches note text', () => {
     const names = (found: Contact[]) => found.map((contact) => contact.name);
-    expect(names(queryContacts(contacts, activity, { ...DEFAULT_CONTACT_QUERY, stage: 'At-Risk' }, NOW))).toEqual(['Zoë Ångström-Łukasiewicz']);
-    expect(names(queryContacts(contacts, activity, { ...DEFAULT_CONTACT_QUERY, band: 'Hot' }, NOW)).sort()).toEqual(['Priya Raman', 'Tomás Díaz']);
-    expect(names(queryContacts(contacts, activity, { ...DEFAULT_CONTACT_QUERY, sentiment: 'Negative' }, NOW))).toEqual(['Mallory Formula']);
-    expect(names(queryContacts(contacts, activity, { ...DEFAULT_CONTACT_QUERY, tag: 'pilot' }, NOW))).toEqual(['Priya Raman']);
-    expect(names(queryContacts(contacts, activity, { ...DEFAULT_CONTACT_QUERY, lastTouch: '7' }, NOW)).sort()).toEqual([
+    expect(names(queryContacts(contacts, { ...DEFAULT_CONTACT_QUERY, stage: 'At-Risk' }, NOW))).toEqual(['Zoë Ångström-Łukasiewicz']);
+    expect(names(queryContacts(contacts, { ...DEFAULT_CONTACT_QUERY, band: 'Hot' }, NOW)).sort()).toEqual(['Priya Raman', 'Tomás Díaz']);
+    expect(names(queryContacts(contacts, { ...DEFAULT_CONTACT_QUERY, sentiment: 'Negative' }, NOW))).toEqual(['Mallory Formula']);
+    expect(names(queryContacts(contacts, { ...DEFAULT_CONTACT_QUERY, tag: 'pilot' }, NOW))).toEqual(['Priya Raman']);
+    expect(names(queryContacts(contacts, { ...DEFAULT_CONTACT_QUERY, lastTouch: '7' }, NOW)).sort()).toEqual([
       'Tomás Díaz',
       'Zoë Ångström-Łukasiewicz',
     ]);
-    expect(names(queryContacts(contacts, activity, { ...DEFAULT_CONTACT_QUERY, search: 'roi' }, NOW, new Set(['c-0001'])))).toEqual(['Priya Raman']);
-    expect(names(queryContacts(contacts, activity, { ...DEFAULT_CONTACT_QUERY, search: 'fabrikam' }, NOW))).toEqual(['Tomás Díaz']);
-    expect(names(queryContacts(contacts, activity, { ...DEFAULT_CONTACT_QUERY, sort: 'score', descending: true }, NOW))).toEqual([
+    expect(names(queryContacts(contacts, { ...DEFAULT_CONTACT_QUERY, search: 'roi' }, NOW, new Set(['c-0001'])))).toEqual(['Priya Raman']);
+    expect(names(queryContacts(contacts, { ...DEFAULT_CONTACT_QUERY, search: 'fabrikam' }, NOW))).toEqual(['Tomás Díaz']);
+    expect(names(queryContacts(contacts, { ...DEFAULT_CONTACT_QUERY, sort: 'score', descending: true }, NOW))).toEqual([
       'Tomás Díaz',
       'Priya Raman',
       'Zoë Ångström-Łukasiewicz',
@@ -46,9 +51,7 @@ describe('dashboard data', () => {
   it('builds the weekly review', () => {
     const review = weeklyReview({
       contacts,
-      activity,
-      openTasks: aliceBackup().tables.tasks,
-      openSuggestions: [],
+      reads: { openTasks: aliceBackup().tables.tasks, openSuggestions: [], surgeTouches: new Map() },
       now: NOW,
       untouchedDays: 7,
     });

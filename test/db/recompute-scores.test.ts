@@ -128,3 +128,38 @@ describe('recomputeAllContacts', () => {
     expect(decayed.scoresChanged).toBe(7);
   });
 });
+
+describe('the activity cached on the contact row (what the dashboard filters by)', () => {
+  it('stores the last touch, the newest sentiment and a surge; stage changes and done follow-ups are not touches', async () => {
+    db = freshDb();
+    const jane = await contactWith('Jane', [
+      touch('email-in', 6, { sentiment: 'Positive' }),
+      touch('meeting', 4),
+      touch('note', 2, { sentiment: 'Concerned' }),
+      touch('stage-change', 1),
+      touch('task-done', 0.5),
+    ]);
+    await recomputeContact(db, jane.id, NOW);
+    expect(await db.contacts.get(jane.id)).toMatchObject({ lastTouchAt: NOW - 2 * DAY, lastSentiment: 'Concerned', surge: true });
+  });
+
+  it('a surge ends by time passing: the daily recompute turns it off, and keeps the rest', async () => {
+    db = freshDb();
+    const jane = await contactWith('Jane', [touch('email-in', 3), touch('email-out', 2), touch('call', 1)]);
+    await recomputeAllContacts(db, NOW);
+    expect((await db.contacts.get(jane.id))?.surge).toBe(true);
+    const later = await recomputeAllContacts(db, NOW + 10 * DAY);
+    expect(later.scoresChanged).toBe(1);
+    expect(await db.contacts.get(jane.id)).toMatchObject({ surge: false, lastTouchAt: NOW - DAY });
+  });
+
+  it('someone never touched has no last touch and no surge, stored as such (not left unknown)', async () => {
+    db = freshDb();
+    const jane = await contactWith('Jane', []);
+    await recomputeContact(db, jane.id, NOW);
+    const stored = await db.contacts.get(jane.id);
+    expect(stored).toMatchObject({ surge: false });
+    expect(stored).not.toHaveProperty('lastTouchAt');
+    expect(stored).not.toHaveProperty('lastSentiment');
+  });
+});

@@ -45,6 +45,10 @@ describe('schema migrations', () => {
       expect(await db.contacts.orderBy('id').toArray()).toEqual([...rows.contacts].sort((a, b) => a.id.localeCompare(b.id)));
       expect(await db.interactions.count()).toBe(rows.interactions.length);
       expect(await db.interactions.get(rows.interactions[0]!.id)).toEqual(rows.interactions[0]);
+      // v3's [kind+at] index holds the notes already there, so note search finds old notes too.
+      const notes = rows.interactions.filter((interaction) => interaction.kind === 'note');
+      expect(notes.length).toBeGreaterThan(0);
+      expect(await db.interactions.where('[kind+at]').between(['note', Dexie.minKey], ['note', Dexie.maxKey]).count()).toBe(notes.length);
       expect(await db.tasks.get('task-1')).toEqual(task);
       expect(await db.settings.get('ownAddresses')).toEqual({ key: 'ownAddresses', value: ['alex.morgan@acme-sales.example'] });
       expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);

@@ -6,11 +6,12 @@ import { useDatabase } from '../../ui/database-context';
 import { formatDay } from '../../ui/format';
 import { useLiveDbQuery } from '../../ui/use-live-db-query';
 import { useMutation } from '../../ui/use-mutation';
-import { contactsWithNoteText, readContactActivity } from '../contact-activity';
+import { activityOf, idsKey, NOTE_SEARCH_MAX_CONTACTS, readUncachedActivity, searchNoteText, uncachedIds } from '../contact-activity';
 import { addTagToContacts, setStageOfContacts } from './bulk-edit';
 import {
   allTags,
   bandOfContact,
+  CONTACTS_PAGE_SIZE,
   DEFAULT_CONTACT_QUERY,
   queryContacts,
   type ContactQuery,
@@ -20,7 +21,6 @@ import {
 import { PersonDrawer } from './PersonDrawer';
 import { Select } from '../Select';
 
-const ROWS_SHOWN = 500;
 
 const LAST_TOUCH_LABELS: Record<LastTouchFilter, string> = {
   any: 'Any time',
@@ -44,10 +44,18 @@ const SORT_LABELS: Record<SortKey, string> = {
 export function ContactsView({ contacts }: { contacts: Contact[] }) {
   const db = useDatabase();
   const now = useMemo(() => Date.now(), [contacts]);
-  const activity = useLiveDbQuery(['contact-activity'], () => readContactActivity(db, Date.now()));
-  const [query, setQuery] = useState<ContactQuery>(DEFAULT_CONTACT_QUERY);
+  // Last touch, sentiment and surge are cached on the contact rows; only rows not recomputed yet
+  // (an older backup just restored) are read from their own interactions, never the whole table.
+  const missing = useMemo(() => uncachedIds(contacts), [contacts]);
+  const uncached = useLiveDbQuery(['uncached-activity', idsKey(missing)], () => readUncachedActivity(db, missing, Date.now()));
+  const [query, setQueryState] = useState<ContactQuery>(DEFAULT_CONTACT_QUERY);
+  const [rowsListed, setRowsListed] = useState(CONTACTS_PAGE_SIZE);
+  const setQuery = (next: ContactQuery) => {
+    setQueryState(next);
+    setRowsListed(CONTACTS_PAGE_SIZE);
+  };
   const search = query.search.trim();
-  const noteMatches = useLiveDbQuery(['note-text', search], () => contactsWithNoteText(db, search));
+  const noteSearch = useLiveDbQuery(['note-text', search], () => searchNoteText(db, search));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
   const [bulkTag, setBulkTag] = useState('');
@@ -55,9 +63,10 @@ export function ContactsView({ contacts }: { contacts: Contact[] }) {
   const [bulkMessage, setBulkMessage] = useState('');
 
   const shown = useMemo(
-    () => queryContacts(contacts, activity.data ?? new Map(), query, now, noteMatches.data),
-    [contacts, activity.data, query, now, noteMatches.data],
+    () => queryContacts(contacts, query, now, noteSearch.data?.contactIds, uncached.data),
+    [contacts, uncached.data, query, now, noteSearch.data],
   );
+  const listed = shown.slice(0, rowsListed);
   const tags = useMemo(() => allTags(contacts), [contacts]);
   const selectedIds = shown.filter((contact) => selected.has(contact.id)).map((contact) => contact.id);
   const openContact = openId ? contacts.find((contact) => contact.id === openId) : undefined;
@@ -73,7 +82,15 @@ export function ContactsView({ contacts }: { contacts: Contact[] }) {
     else next.add(id);
     setSelected(next);
   };
-  const allShownSelected = shown.length > 0 && selectedIds.length === Math.min(shown.length, ROWS_SHOWN);
+  const allShownSelected = listed.length > 0 && listed.every((contact) => selected.has(contact.id));
+  const noteSearchNote =
+    search.length < 2
+      ? ''
+      : noteSearch.isPending
+        ? ' · searching notes…'
+        : noteSearch.data && !noteSearch.data.complete
+          ? ` · notes: the search stopped at the first ${NOTE_SEARCH_MAX_CONTACTS} people with a matching note, more results may exist (type more to narrow it)`
+          : '';
 
   return (
     <div class={openContact ? 'contacts-layout with-person' : 'contacts-layout'}>
@@ -112,8 +129,11 @@ export function ContactsView({ contacts }: { contacts: Contact[] }) {
         </form>
 
         <p role="status" class="quiet">
-          {activity.isPending ? 'Reading history…' : `${shown.length.toLocaleString()} of ${contacts.length.toLocaleString()} contacts shown`}
-          {shown.length > ROWS_SHOWN && ` (first ${ROWS_SHOWN} listed; narrow the filters to see the rest)`}
+          {missing.length > 0 && uncached.isPending
+            ? 'Reading history…'
+            : `${shown.length.toLocaleString()} of ${contacts.length.toLocaleString()} contacts shown`}
+          {shown.length > listed.length && ` (first ${listed.length.toLocaleString()} listed)`}
+          {noteSearchNote}
         </p>
 
         <div class="bulk" role="group" aria-label="Change the selected contacts">
@@ -165,7 +185,7 @@ export function ContactsView({ contacts }: { contacts: Contact[] }) {
                   aria-label="Select every contact shown"
                   checked={allShownSelected}
                   onChange={(event) =>
-                    setSelected(new Set(event.currentTarget.checked ? shown.slice(0, ROWS_SHOWN).map((contact) => contact.id) : []))
+                    setSelected(new Set(event.currentTarget.checked ? listed.map((contact) => contact.id) : []))
                   }
                 />
               </th>
@@ -178,8 +198,8 @@ export function ContactsView({ contacts }: { contacts: Contact[] }) {
             </tr>
           </thead>
           <tbody>
-            {shown.slice(0, ROWS_SHOWN).map((contact) => {
-              const lastTouchAt = activity.data?.get(contact.id)?.lastTouchAt;
+            {listed.map((contact) => {
+              const { lastTouchAt } = activityOf(contact, uncached.data);
               return (
                 <tr key={contact.id} class={contact.id === openId ? 'open' : ''}>
                   <td>
@@ -207,6 +227,16 @@ export function ContactsView({ contacts }: { contacts: Contact[] }) {
             })}
           </tbody>
         </table>
+        {shown.length > listed.length && (
+          <p class="show-more">
+            <button type="button" class="secondary" onClick={() => setRowsListed(rowsListed + CONTACTS_PAGE_SIZE)}>
+              Show {Math.min(CONTACTS_PAGE_SIZE, shown.length - listed.length).toLocaleString()} more
+            </button>{' '}
+            <span class="quiet">
+              {listed.length.toLocaleString()} of {shown.length.toLocaleString()} listed
+            </span>
+          </p>
+        )}
       </div>
       {openContact && <PersonDrawer contact={openContact} onClose={() => setOpenId(null)} />}
     </div>

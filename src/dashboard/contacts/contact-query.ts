@@ -1,6 +1,6 @@
 import type { Contact, Sentiment, Stage } from '../../db/schemas';
 import { bandOfScore, type ScoreBand } from '../../metrics/score-band';
-import type { ContactActivity } from '../contact-activity';
+import { activityOf, type ContactActivity } from '../contact-activity';
 
 export type LastTouchFilter = 'any' | '7' | '30' | '90' | 'over-30' | 'over-90' | 'never';
 export type SortKey = 'name' | 'company' | 'score' | 'stage' | 'lastTouch' | 'updated';
@@ -29,6 +29,9 @@ export const DEFAULT_CONTACT_QUERY: ContactQuery = {
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** Rows listed at first and added by each "Show more": 100,000 contacts are never rendered at once. */
+export const CONTACTS_PAGE_SIZE = 100;
+
 /** A contact with no cached score yet counts as 0 (Cold) until the score is computed. */
 export function bandOfContact(contact: Contact): ScoreBand {
   return bandOfScore(contact.score ?? 0);
@@ -37,22 +40,24 @@ export function bandOfContact(contact: Contact): ScoreBand {
 /**
  * The contacts the filters let through, sorted. Search looks in names, companies, titles,
  * addresses, LinkedIn ids and tags; `noteMatches` holds contacts whose notes contain the text.
+ * Last touch and sentiment come from the contact rows' cached activity (`uncached` holds the
+ * activity of rows not recomputed yet), so this reads no interaction.
  */
 export function queryContacts(
   contacts: readonly Contact[],
-  activity: ReadonlyMap<string, ContactActivity>,
   query: ContactQuery,
   now: number,
   noteMatches: ReadonlySet<string> = new Set(),
+  uncached: ReadonlyMap<string, ContactActivity> = new Map(),
 ): Contact[] {
   const needle = query.search.trim().toLocaleLowerCase();
   const kept = contacts.filter((contact) => {
-    const seen = activity.get(contact.id);
+    const seen = activityOf(contact, uncached);
     if (query.stage !== 'any' && contact.stage !== query.stage) return false;
     if (query.band !== 'any' && bandOfContact(contact) !== query.band) return false;
-    if (query.sentiment !== 'any' && seen?.lastSentiment !== query.sentiment) return false;
+    if (query.sentiment !== 'any' && seen.lastSentiment !== query.sentiment) return false;
     if (query.tag !== 'any' && !contact.tags.includes(query.tag)) return false;
-    if (!matchesLastTouch(seen?.lastTouchAt, query.lastTouch, now)) return false;
+    if (!matchesLastTouch(seen.lastTouchAt, query.lastTouch, now)) return false;
     if (needle && !matchesText(contact, needle) && !noteMatches.has(contact.id)) return false;
     return true;
   });
@@ -69,16 +74,19 @@ export function queryContacts(
       case 'stage':
         return STAGE_ORDER.indexOf(contact.stage);
       case 'lastTouch':
-        return activity.get(contact.id)?.lastTouchAt ?? -1;
+        return activityOf(contact, uncached).lastTouchAt ?? -1;
       case 'updated':
         return contact.updatedAt;
     }
   };
-  return kept.sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    const order = typeof ka === 'string' && typeof kb === 'string' ? collator.compare(ka, kb) : Number(ka) - Number(kb);
-    return direction * order || collator.compare(a.name, b.name);
+  // Each key is computed once, not once per comparison (100,000 contacts: ~1.7 million comparisons).
+  const keyed = kept.map((contact) => ({ contact, key: key(contact) }));
+  keyed.sort((a, b) => {
+    const order =
+      typeof a.key === 'string' && typeof b.key === 'string' ? collator.compare(a.key, b.key) : Number(a.key) - Number(b.key);
+    return direction * order || collator.compare(a.contact.name, b.contact.name);
   });
+  return keyed.map((entry) => entry.contact);
 }
 
 const STAGE_ORDER: readonly Stage[] = ['Awareness', 'Engaged', 'Qualified', 'Delighted', 'At-Risk'];

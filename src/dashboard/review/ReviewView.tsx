@@ -8,34 +8,32 @@ import { useDatabase } from '../../ui/database-context';
 import { formatDay } from '../../ui/format';
 import { useLiveDbQuery } from '../../ui/use-live-db-query';
 import { useMutation } from '../../ui/use-mutation';
-import { readContactActivity } from '../contact-activity';
+import { idsKey, readUncachedActivity, uncachedIds } from '../contact-activity';
 import { PersonDrawer } from '../contacts/PersonDrawer';
 import { ReviewList } from './ReviewList';
-import { weeklyReview } from './weekly-review';
-
-const WEEK = 7 * 24 * 60 * 60 * 1000;
+import { readReview, surgeCandidates, weeklyReview } from './weekly-review';
 
 /** The weekly review: each list item is one click from done (or from the person's timeline). */
 export function ReviewView({ contacts }: { contacts: Contact[] }) {
   const db = useDatabase();
   const [untouchedDays, setUntouchedDays] = useState(30);
   const [openId, setOpenId] = useState<string | null>(null);
-  const activity = useLiveDbQuery(['contact-activity'], () => readContactActivity(db, Date.now()));
-  const tasks = useLiveDbQuery(['review-open-tasks'], () =>
-    db.tasks.where('[status+due]').between(['open', 0], ['open', Date.now() + WEEK], true, false).toArray(),
-  );
-  const suggestions = useLiveDbQuery(['review-open-suggestions'], () => db.suggestions.where('status').equals('open').toArray());
+  // Everything but the follow-ups, suggestions and this week's touches of surging people comes
+  // from the contact rows' cached activity; the interactions table is never read whole.
+  const missing = useMemo(() => uncachedIds(contacts), [contacts]);
+  const uncached = useLiveDbQuery(['uncached-activity', idsKey(missing)], () => readUncachedActivity(db, missing, Date.now()));
+  const surgeIds = useMemo(() => surgeCandidates(contacts, uncached.data), [contacts, uncached.data]);
+  const reads = useLiveDbQuery(['review-reads', idsKey(surgeIds)], () => readReview(db, surgeIds, Date.now()));
   const review = useMemo(
     () =>
       weeklyReview({
         contacts,
-        activity: activity.data ?? new Map(),
-        openTasks: tasks.data ?? [],
-        openSuggestions: suggestions.data ?? [],
+        ...(uncached.data ? { uncached: uncached.data } : {}),
+        reads: reads.data ?? { openTasks: [], openSuggestions: [], surgeTouches: new Map() },
         now: Date.now(),
         untouchedDays,
       }),
-    [contacts, activity.data, tasks.data, suggestions.data, untouchedDays],
+    [contacts, uncached.data, reads.data, untouchedDays],
   );
   const byId = useMemo(() => new Map(contacts.map((contact) => [contact.id, contact])), [contacts]);
   const nameOf = (contactId: string) => byId.get(contactId)?.name ?? 'Someone no longer in Margin';

@@ -1,6 +1,8 @@
+import type { MarginDb } from '../../db/database';
 import type { Contact, StageSuggestion, Task } from '../../db/schemas';
+import { listDueTasks } from '../../db/tasks-repository';
 import { SURGE_MIN_TOUCHES } from '../../metrics/surge';
-import type { ContactActivity } from '../contact-activity';
+import { activityOf, readSurgeTouches, type ContactActivity } from '../contact-activity';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -13,35 +15,67 @@ export interface WeeklyReview {
   untouched: Array<{ contact: Contact; lastTouchAt?: number }>;
 }
 
+/** What the review reads besides the contacts: all from indexes, none of it a table scan. */
+export interface ReviewReads {
+  /** Open follow-ups due before a week from now (`[status+due]`). */
+  openTasks: Task[];
+  /** Stage suggestions waiting (`status`). */
+  openSuggestions: StageSuggestion[];
+  /** Touches in the last 7 days of the people whose cached surge is on (`[contactId+at]` ranges). */
+  surgeTouches: Map<string, number>;
+}
+
+/** The people whose cached surge is on: the only ones whose week is read. */
+export function surgeCandidates(contacts: readonly Contact[], uncached?: ReadonlyMap<string, ContactActivity>): string[] {
+  return contacts
+    .filter((contact) => activityOf(contact, uncached).surge)
+    .map((contact) => contact.id)
+    .sort();
+}
+
+export async function readReview(db: MarginDb, surgeIds: readonly string[], now: number): Promise<ReviewReads> {
+  const [openTasks, openSuggestions, surgeTouches] = await Promise.all([
+    listDueTasks(db, now + 7 * DAY),
+    db.suggestions.where('status').equals('open').toArray(),
+    readSurgeTouches(db, surgeIds, now),
+  ]);
+  return { openTasks, openSuggestions, surgeTouches };
+}
+
 /**
  * The week's review: follow-ups overdue and due in the next 7 days, At-Risk people, people with
  * a surge (3+ touches in 7 days), stage suggestions waiting, and tracked people not touched in
- * `untouchedDays` days (longest silence first).
+ * `untouchedDays` days (longest silence first). Last touch and surge come from the contact rows'
+ * cached activity; a cached surge counts only while the week's touches (read for those people
+ * alone) still make one.
  */
 export function weeklyReview(input: {
   contacts: readonly Contact[];
-  activity: ReadonlyMap<string, ContactActivity>;
-  openTasks: readonly Task[];
-  openSuggestions: readonly StageSuggestion[];
+  uncached?: ReadonlyMap<string, ContactActivity>;
+  reads: ReviewReads;
   now: number;
   untouchedDays: number;
 }): WeeklyReview {
-  const { contacts, activity, openTasks, now, untouchedDays } = input;
-  const byDue = [...openTasks].sort((a, b) => a.due - b.due);
+  const { contacts, uncached, reads, now, untouchedDays } = input;
+  const byDue = reads.openTasks.filter((task) => task.due < now + 7 * DAY).sort((a, b) => a.due - b.due);
   const startOfToday = new Date(now).setHours(0, 0, 0, 0);
   const untouchedSince = now - untouchedDays * DAY;
+  const surging: WeeklyReview['surging'] = [];
+  const atRisk: Contact[] = [];
+  const untouched: WeeklyReview['untouched'] = [];
+  for (const contact of contacts) {
+    if (contact.stage === 'At-Risk') atRisk.push(contact);
+    const touches = reads.surgeTouches.get(contact.id) ?? 0;
+    if (touches >= SURGE_MIN_TOUCHES) surging.push({ contact, touches });
+    const { lastTouchAt } = activityOf(contact, uncached);
+    if ((lastTouchAt ?? contact.createdAt) < untouchedSince) untouched.push({ contact, lastTouchAt });
+  }
   return {
     overdue: byDue.filter((task) => task.due < startOfToday),
-    dueThisWeek: byDue.filter((task) => task.due >= startOfToday && task.due < now + 7 * DAY),
-    atRisk: contacts.filter((contact) => contact.stage === 'At-Risk').sort((a, b) => a.name.localeCompare(b.name)),
-    surging: contacts
-      .map((contact) => ({ contact, touches: activity.get(contact.id)?.touchesLast7Days ?? 0 }))
-      .filter((entry) => entry.touches >= SURGE_MIN_TOUCHES)
-      .sort((a, b) => b.touches - a.touches),
-    suggestions: [...input.openSuggestions].sort((a, b) => b.createdAt - a.createdAt),
-    untouched: contacts
-      .map((contact) => ({ contact, lastTouchAt: activity.get(contact.id)?.lastTouchAt }))
-      .filter((entry) => (entry.lastTouchAt ?? entry.contact.createdAt) < untouchedSince)
-      .sort((a, b) => (a.lastTouchAt ?? 0) - (b.lastTouchAt ?? 0)),
+    dueThisWeek: byDue.filter((task) => task.due >= startOfToday),
+    atRisk: atRisk.sort((a, b) => a.name.localeCompare(b.name)),
+    surging: surging.sort((a, b) => b.touches - a.touches),
+    suggestions: [...reads.openSuggestions].sort((a, b) => b.createdAt - a.createdAt),
+    untouched: untouched.sort((a, b) => (a.lastTouchAt ?? 0) - (b.lastTouchAt ?? 0)),
   };
 }

@@ -1,0 +1,40 @@
+import type { Interaction, Sentiment } from '../db/schemas';
+import { isTouch, surgeOf } from './surge';
+
+/**
+ * What the dashboard filters and sorts people by, cached on the contact row next to the score
+ * (`recompute-scores.ts` writes it wherever the score is computed), so the Contacts view and the
+ * weekly review never read the interactions table.
+ */
+export interface ContactActivity {
+  /** The newest touch (anything but a stage change or a ticked-off follow-up). */
+  lastTouchAt?: number;
+  /** The sentiment of the newest interaction that has one. */
+  lastSentiment?: Sentiment;
+  /** 3+ touches in the 7 days before `now` (see `surgeOf`). */
+  surge: boolean;
+}
+
+/** A person's activity summary as of `now`, from their interactions (any order). Pure. */
+export function contactActivity(interactions: readonly Interaction[], now: number): ContactActivity {
+  let lastTouchAt: number | undefined;
+  let lastSentiment: Sentiment | undefined;
+  let lastSentimentAt = -Infinity;
+  for (const interaction of interactions) {
+    if (isTouch(interaction) && (lastTouchAt === undefined || interaction.at > lastTouchAt)) lastTouchAt = interaction.at;
+    if (interaction.sentiment && interaction.at > lastSentimentAt) {
+      lastSentiment = interaction.sentiment;
+      lastSentimentAt = interaction.at;
+    }
+  }
+  return {
+    ...(lastTouchAt === undefined ? {} : { lastTouchAt }),
+    ...(lastSentiment === undefined ? {} : { lastSentiment }),
+    surge: surgeOf(interactions, now).surge,
+  };
+}
+
+/** Whether a stored row's cached activity equals `activity` (absent fields must be absent). */
+export function sameActivity(cached: Partial<ContactActivity>, activity: ContactActivity): boolean {
+  return cached.lastTouchAt === activity.lastTouchAt && cached.lastSentiment === activity.lastSentiment && cached.surge === activity.surge;
+}
