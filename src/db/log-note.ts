@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { identitiesOfPerson } from '../identity/identities-of-person';
+import { identitiesOfPerson, shownIdentitiesOfPerson } from '../identity/identities-of-person';
 import type { PersonOnPage } from '../page-context/page-context';
 import {
   createContactFromPerson,
@@ -120,7 +120,7 @@ export async function logNote(db: MarginDb, request: LogNoteRequest): Promise<Lo
       return { contact: owner, interaction: existing, created: false };
     }
 
-    const found = await findContactByIdentity(db, identities);
+    const found = await findContactByIdentity(db, shownIdentitiesOfPerson(person));
     const contact = found
       ? await updateContactFromPerson(db, found, person, now)
       : await createContactFromPerson(db, person, now);

@@ -6,14 +6,22 @@ export interface Identities {
   linkedinIds: string[];
 }
 
-/** The identities a page shows for a person, in their canonical (matching) form; malformed ones are dropped. */
-export function identitiesOfPerson(person: PersonOnPage): Identities {
-  return normaliseIdentities({
+/**
+ * The identities a page shows for a person, as shown: what to look a contact up by
+ * (findContactByIdentity folds them itself and also tries the shown spelling older rows hold).
+ */
+export function shownIdentitiesOfPerson(person: PersonOnPage): Identities {
+  return {
     emails: person.email ? [person.email] : [],
     linkedinIds: [person.linkedinSlug, person.linkedinUrn, person.linkedinSalesId ? `sales:${person.linkedinSalesId}` : undefined].filter(
       (id): id is string => Boolean(id),
     ),
-  });
+  };
+}
+
+/** The identities a page shows for a person, in their canonical (stored) form; malformed ones are dropped. */
+export function identitiesOfPerson(person: PersonOnPage): Identities {
+  return normaliseIdentities(shownIdentitiesOfPerson(person));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { findContactByIdentity } from '../db/contacts-repository';
 import type { InteractionSource } from '../db/schemas';
+import { shownIdentitiesOfPerson } from '../identity/identities-of-person';
 import type { PageContext, PersonOnPage } from '../page-context/page-context';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
@@ -11,13 +12,6 @@ import { PersonHeader } from './PersonHeader';
 import { PersonMetrics } from './PersonMetrics';
 import { Timeline } from './Timeline';
 import { UndoProvider } from './undo-context';
-
-function identitiesOf(person: PersonOnPage): { emails: string[]; linkedinIds: string[] } {
-  return {
-    emails: person.email ? [person.email] : [],
-    linkedinIds: [person.linkedinSlug, person.linkedinUrn].filter((id): id is string => Boolean(id)),
-  };
-}
 
 function sourceOf(context: PageContext): InteractionSource {
   return {
@@ -38,7 +32,7 @@ interface Props {
 
 export function PersonPanel({ context, person, source, belowHeader }: Props) {
   const db = useDatabase();
-  const identities = identitiesOf(person);
+  const identities = shownIdentitiesOfPerson(person);
   const contact = useLiveDbQuery(['contact-by-identity', identities], () =>
     findContactByIdentity(db, identities).then((found) => found ?? null),
   );

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageContext } from '../../src/page-context/page-context';
+import { logNote } from '../../src/db/log-note';
 import { PersonPanel } from '../../src/sidebar/PersonPanel';
 import { freshDb } from '../db/fresh-db';
 import { renderWithDb } from '../support/render-extension-page';
@@ -77,5 +78,20 @@ describe('the sidebar for a person', () => {
     renderWithDb(freshDb(), <PersonPanel context={{ ...context, person: hostile }} person={hostile} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('<img src=x onerror=alert(1)>Priya');
     expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('finds the history of a Sales Navigator lead, known only by their lead id', async () => {
+    const db = freshDb();
+    const lead = { name: 'Priya Raman', linkedinSalesId: 'ACwAAAB1cDEFghIJklmnOPqrSTuvWXyz12345' };
+    await logNote(db, { person: lead, note: { id: 'lead-note', body: 'Met at the logistics expo' }, source: { site: 'linkedin' } });
+    const leadContext: PageContext = {
+      site: 'linkedin',
+      url: 'https://www.linkedin.com/sales/lead/ACwAAAB1cDEFghIJklmnOPqrSTuvWXyz12345,NAME_SEARCH,x1',
+      pageKind: 'linkedin-sales-lead',
+      person: lead,
+    };
+    renderWithDb(db, <PersonPanel context={leadContext} person={lead} />);
+    const timeline = await screen.findByRole('region', { name: 'Timeline' });
+    await waitFor(() => expect(timeline.textContent).toContain('Met at the logistics expo'));
   });
 });
