@@ -182,6 +182,7 @@ function CustomFields({ contact }: { contact: Contact }) {
   const db = useDatabase();
   const definitions = useSetting(CUSTOM_FIELDS_SETTING, customFieldDefinitionsSchema, []);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState('');
   if (definitions.length === 0) return null;
 
   const saveField = async (definition: CustomFieldDefinition, raw: string): Promise<void> => {
@@ -191,7 +192,13 @@ function CustomFields({ contact }: { contact: Contact }) {
       return;
     }
     setErrors({ ...errors, [definition.id]: '' });
-    await setContactCustomFields(db, contact.id, { ...contact.customFields, [definition.id]: checked.value }, Date.now());
+    setSaved('');
+    try {
+      await setContactCustomFields(db, contact.id, { ...contact.customFields, [definition.id]: checked.value }, Date.now());
+      setSaved(`${definition.label} saved.`);
+    } catch (failure) {
+      setErrors({ ...errors, [definition.id]: `Could not save: ${describeStorageError(failure)}` });
+    }
   };
 
   return (
@@ -235,6 +242,9 @@ function CustomFields({ contact }: { contact: Contact }) {
           </div>
         );
       })}
+      <p role="status" class="quiet">
+        {saved}
+      </p>
     </details>
   );
 }
