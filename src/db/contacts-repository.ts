@@ -67,10 +67,22 @@ export async function updateContactFromPerson(
   person: PersonOnPage,
   now: number,
 ): Promise<Contact> {
-  const seen = identitiesOfPerson(person);
   const updated: Contact = {
-    ...contact,
+    ...withWhatThePageShows(contact, person, now),
     name: contact.name.trim() ? contact.name : person.name,
+  };
+  await db.contacts.put(updated);
+  return updated;
+}
+
+/**
+ * The contact with the identities the page shows that it lacks, and company/title/location
+ * filled only where empty: what the user typed beats what a page shows.
+ */
+export function withWhatThePageShows(contact: Contact, person: PersonOnPage, now: number): Contact {
+  const seen = identitiesOfPerson(person);
+  return {
+    ...contact,
     emails: [...new Set([...contact.emails, ...seen.emails])],
     linkedinIds: [...new Set([...contact.linkedinIds, ...seen.linkedinIds])],
     ...(!contact.company?.trim() && person.company ? { company: person.company } : {}),
@@ -78,8 +90,6 @@ export async function updateContactFromPerson(
     ...(!contact.location?.trim() && person.location ? { location: person.location } : {}),
     updatedAt: Math.max(contact.updatedAt, now),
   };
-  await db.contacts.put(updated);
-  return updated;
 }
 
 /** Most recently touched first. */

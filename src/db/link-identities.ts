@@ -1,6 +1,6 @@
 import { identitiesOfPerson } from '../identity/identities-of-person';
 import type { PersonOnPage } from '../page-context/page-context';
-import { findContactByIdentity } from './contacts-repository';
+import { findContactByIdentity, withWhatThePageShows } from './contacts-repository';
 import type { MarginDb } from './database';
 import type { Contact } from './schemas';
 
@@ -22,15 +22,7 @@ export async function linkPersonToContact(db: MarginDb, contactId: string, perso
     const identities = identitiesOfPerson(person);
     const owner = await findContactByIdentity(db, identities);
     if (owner && owner.id !== contact.id) return { status: 'belongs-to-other', contact, other: owner };
-    const updated: Contact = {
-      ...contact,
-      emails: [...new Set([...contact.emails, ...identities.emails])],
-      linkedinIds: [...new Set([...contact.linkedinIds, ...identities.linkedinIds])],
-      ...(!contact.company?.trim() && person.company ? { company: person.company } : {}),
-      ...(!contact.title?.trim() && person.headline ? { title: person.headline } : {}),
-      ...(!contact.location?.trim() && person.location ? { location: person.location } : {}),
-      updatedAt: Math.max(contact.updatedAt, now),
-    };
+    const updated = withWhatThePageShows(contact, person, now);
     await db.contacts.put(updated);
     return { status: 'linked', contact: updated };
   });
