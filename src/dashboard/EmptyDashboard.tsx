@@ -1,6 +1,7 @@
 import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
 import { useMutation } from '../ui/use-mutation';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** Shown while Margin holds nobody: how to start, and the demo data to look around with. */
 export function EmptyDashboard({ onLoaded }: { onLoaded: (message: string) => void }) {
@@ -27,11 +28,7 @@ export function EmptyDashboard({ onLoaded }: { onLoaded: (message: string) => vo
       >
         Load demo data
       </button>
-      {loadDemo.error && (
-        <p role="alert" class="save-error">
-          Could not load the demo data: {describeStorageError(loadDemo.error)}
-        </p>
-      )}
+      <ErrorAlert message={loadDemo.error ? `Could not load the demo data: ${describeStorageError(loadDemo.error)}` : undefined} />
     </div>
   );
 }

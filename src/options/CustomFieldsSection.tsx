@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
 import { useState } from 'preact/hooks';
 import { newId } from '../db/ids';
-import { setSetting } from '../db/settings-repository';
-import { describeStorageError } from '../db/storage-errors';
 import {
   CUSTOM_FIELD_TYPES,
   CUSTOM_FIELDS_SETTING,
@@ -10,8 +8,7 @@ import {
   customFieldDefinitionsSchema,
   type CustomFieldDefinition,
 } from '../settings/custom-fields';
-import { useDatabase } from '../ui/database-context';
-import { useSetting } from '../ui/use-setting';
+import { useSetting, useSettingWriter } from '../ui/use-setting';
 
 const TYPE_LABEL: Record<CustomFieldDefinition['type'], string> = {
   text: 'Text',
@@ -22,21 +19,12 @@ const TYPE_LABEL: Record<CustomFieldDefinition['type'], string> = {
 
 /** Fields every contact gets (shown under "Details" in the sidebar), checked by their type. */
 export function CustomFieldsSection() {
-  const db = useDatabase();
   const definitions = useSetting(CUSTOM_FIELDS_SETTING, customFieldDefinitionsSchema, []);
   const [label, setLabel] = useState('');
   const [type, setType] = useState<CustomFieldDefinition['type']>('text');
   const [choices, setChoices] = useState('');
-  const [message, setMessage] = useState('');
+  const { message, setMessage, store } = useSettingWriter<CustomFieldDefinition[]>(CUSTOM_FIELDS_SETTING);
 
-  const store = async (next: CustomFieldDefinition[], done: string): Promise<void> => {
-    try {
-      await setSetting(db, CUSTOM_FIELDS_SETTING, next);
-      setMessage(done);
-    } catch (error) {
-      setMessage(`Could not save: ${describeStorageError(error)}`);
-    }
-  };
 
   const add = async (): Promise<void> => {
     const candidate = {

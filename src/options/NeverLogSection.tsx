@@ -1,26 +1,14 @@
 import { useState } from 'preact/hooks';
 import { NEVER_LOG_SETTING, neverLogSchema } from '../capture/capture-settings';
 import { isValidNeverLogEntry } from '../capture/tracking-rules';
-import { setSetting } from '../db/settings-repository';
-import { describeStorageError } from '../db/storage-errors';
-import { useDatabase } from '../ui/database-context';
-import { useSetting } from '../ui/use-setting';
+import { useSetting, useSettingWriter } from '../ui/use-setting';
 
 /** Addresses and domains Margin never logs or tracks. */
 export function NeverLogSection() {
-  const db = useDatabase();
   const entries = useSetting(NEVER_LOG_SETTING, neverLogSchema, []);
   const [input, setInput] = useState('');
-  const [message, setMessage] = useState('');
+  const { message, setMessage, store } = useSettingWriter<string[]>(NEVER_LOG_SETTING);
 
-  const store = async (next: string[], done: string): Promise<void> => {
-    try {
-      await setSetting(db, NEVER_LOG_SETTING, next);
-      setMessage(done);
-    } catch (error) {
-      setMessage(`Could not save: ${describeStorageError(error)}`);
-    }
-  };
   const add = (): void => {
     const entry = input.trim().toLowerCase();
     if (!isValidNeverLogEntry(entry)) {

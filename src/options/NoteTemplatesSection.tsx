@@ -1,28 +1,16 @@
 import * as z from 'zod/mini';
 import { useState } from 'preact/hooks';
 import { newId } from '../db/ids';
-import { setSetting } from '../db/settings-repository';
-import { describeStorageError } from '../db/storage-errors';
 import { NOTE_TEMPLATES_SETTING, noteTemplateSchema, noteTemplatesSchema, QUALIFICATION_EXAMPLE, type NoteTemplate } from '../settings/note-templates';
-import { useDatabase } from '../ui/database-context';
-import { useSetting } from '../ui/use-setting';
+import { useSetting, useSettingWriter } from '../ui/use-setting';
 
 /** The user's own note templates (the built-in Objection / Emotion observed / Next step always stays). */
 export function NoteTemplatesSection() {
-  const db = useDatabase();
   const templates = useSetting(NOTE_TEMPLATES_SETTING, noteTemplatesSchema, []);
   const [name, setName] = useState('');
   const [fields, setFields] = useState('');
-  const [message, setMessage] = useState('');
+  const { message, setMessage, store } = useSettingWriter<NoteTemplate[]>(NOTE_TEMPLATES_SETTING);
 
-  const store = async (next: NoteTemplate[], done: string): Promise<void> => {
-    try {
-      await setSetting(db, NOTE_TEMPLATES_SETTING, next);
-      setMessage(done);
-    } catch (error) {
-      setMessage(`Could not save: ${describeStorageError(error)}`);
-    }
-  };
 
   const add = async (template: Omit<NoteTemplate, 'id'>): Promise<void> => {
     const parsed = z.safeParse(noteTemplateSchema, { ...template, id: newId() });

@@ -7,6 +7,7 @@ import { useDatabase } from '../ui/database-context';
 import { formatDay, formatTime } from '../ui/format';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { fromDateTimeInput, toDateTimeInput } from './date-time-input';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -86,11 +87,7 @@ function FollowUp({ task }: { task: Task }) {
           </button>
         </div>
       )}
-      {error && (
-        <p role="alert" class="save-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { deleteContact } from '../db/delete-contact';
 import type { Contact } from '../db/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** The person's right to be forgotten: everything Margin holds about them, gone, after a confirmation. */
 export function ForgetContact({ contact }: { contact: Contact }) {
@@ -41,11 +42,7 @@ export function ForgetContact({ contact }: { contact: Contact }) {
           Delete contact…
         </button>
       )}
-      {error && (
-        <p role="alert" class="save-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { useSetting } from '../ui/use-setting';
 import { announceTasksChanged } from './announce-tasks-changed';
 import { fromDateTimeInput, toDateTimeInput } from './date-time-input';
 import { useComposerShortcut } from './use-composer-shortcut';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 interface Props {
   person: PersonOnPage;
@@ -344,12 +345,8 @@ export function NoteComposer({ person, source }: Props) {
       <button type="submit" disabled={!canSave}>
         {save.isPending ? 'Saving…' : 'Save note'}
       </button>
-      {(error || draftError) && (
-        <p role="alert" class="save-error">
-          {/* One alert for one problem: a full disk fails the save and the draft alike. */}
-          {error && draftError ? `${error} It could not be kept as a draft either: keep this tab open.` : (error ?? draftError)}
-        </p>
-      )}
+      {/* One alert for one problem: a full disk fails the save and the draft alike. */}
+      <ErrorAlert message={error && draftError ? `${error} It could not be kept as a draft either: keep this tab open.` : error || draftError} />
       <p role="status" class="quiet">
         {savedMessage}
       </p>

@@ -18,6 +18,7 @@ import { useSetting } from '../ui/use-setting';
 import { copyText } from './copy-text';
 import { identityLabel } from './person-of-contact';
 import { buildSnapshot } from './snapshot';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 interface Props {
   person: PersonOnPage;
@@ -111,11 +112,7 @@ function StageControl({ contact }: { contact: Contact }) {
           </div>
         </div>
       )}
-      {error && (
-        <p role="alert" class="save-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }
@@ -149,11 +146,7 @@ function ContactTags({ contact }: { contact: Contact }) {
           <button type="button" onClick={() => void save()}>
             Save tags
           </button>
-          {error && (
-            <p role="alert" class="save-error">
-              {error}
-            </p>
-          )}
+          <ErrorAlert message={error} />
         </div>
       ) : (
         <p class="tags">

@@ -8,6 +8,7 @@ import { useDatabase } from '../ui/database-context';
 import { formatDay, formatTime, INTERACTION_KIND_LABEL } from '../ui/format';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { useOfferUndo } from './undo-context';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** Rows read per page: the first screen appears at once even for a person with 5,000 items. */
 export const TIMELINE_PAGE = 50;
@@ -207,11 +208,7 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
           </button>
         )}
       </div>
-      {error && (
-        <p role="alert" class="save-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </li>
   );
 }
@@ -264,11 +261,7 @@ function NoteEditor({ interaction, onDone }: { interaction: Interaction; onDone:
           Cancel
         </button>
       </div>
-      {error && (
-        <p role="alert" class="save-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import type * as z from 'zod/mini';
-import { getSetting } from '../db/settings-repository';
+import { useState } from 'preact/hooks';
+import { getSetting, setSetting } from '../db/settings-repository';
+import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from './database-context';
 import { useLiveDbQuery } from './use-live-db-query';
 
@@ -7,4 +9,26 @@ import { useLiveDbQuery } from './use-live-db-query';
 export function useSetting<T>(key: string, schema: z.ZodMiniType<T>, fallback: T): T {
   const db = useDatabase();
   return useLiveDbQuery(['setting', key], () => getSetting(db, key, schema, fallback)).data ?? fallback;
+}
+
+/**
+ * Saves a setting from a settings form and keeps a sentence for the user: what was done, why
+ * the input was refused, or why the save failed.
+ */
+export function useSettingWriter<T>(key: string): {
+  message: string;
+  setMessage: (message: string) => void;
+  store: (value: T, done: string) => Promise<void>;
+} {
+  const db = useDatabase();
+  const [message, setMessage] = useState('');
+  const store = async (value: T, done: string): Promise<void> => {
+    try {
+      await setSetting(db, key, value);
+      setMessage(done);
+    } catch (error) {
+      setMessage(`Could not save: ${describeStorageError(error)}`);
+    }
+  };
+  return { message, setMessage, store };
 }

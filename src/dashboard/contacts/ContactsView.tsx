@@ -20,6 +20,7 @@ import {
 } from './contact-query';
 import { PersonDrawer } from './PersonDrawer';
 import { Select } from '../Select';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 
 
 const LAST_TOUCH_LABELS: Record<LastTouchFilter, string> = {
@@ -169,11 +170,7 @@ export function ContactsView({ contacts }: { contacts: Contact[] }) {
             Set stage
           </button>
           <span role="status">{bulkMessage}</span>
-          {bulkError && (
-            <p role="alert" class="save-error">
-              Could not change the contacts: {describeStorageError(bulkError)}
-            </p>
-          )}
+          <ErrorAlert message={bulkError ? `Could not change the contacts: ${describeStorageError(bulkError)}` : undefined} />
         </div>
 
         <table class="contacts">

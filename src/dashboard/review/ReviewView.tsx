@@ -12,6 +12,7 @@ import { idsKey, readUncachedActivity, uncachedIds } from '../contact-activity';
 import { PersonDrawer } from '../contacts/PersonDrawer';
 import { ReviewList } from './ReviewList';
 import { readReview, surgeCandidates, weeklyReview } from './weekly-review';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 
 /** The weekly review: each list item is one click from done (or from the person's timeline). */
 export function ReviewView({ contacts }: { contacts: Contact[] }) {
@@ -64,11 +65,13 @@ export function ReviewView({ contacts }: { contacts: Contact[] }) {
   return (
     <div class={openContact ? 'contacts-layout with-person' : 'contacts-layout'}>
       <div class="review">
-        {error && (
-          <p role="alert" class="save-error">
-            That did not work: {error instanceof Error && !('inner' in error) ? error.message : describeStorageError(error)}
-          </p>
-        )}
+        <ErrorAlert
+          message={
+            error
+              ? `That did not work: ${error instanceof Error && !('inner' in error) ? error.message : describeStorageError(error)}`
+              : undefined
+          }
+        />
         <ReviewList title="Follow-ups overdue" count={review.overdue.length} empty="Nothing overdue.">
           {review.overdue.map(taskItem)}
         </ReviewList>

@@ -13,6 +13,7 @@ import { formatDay, formatTime } from '../../ui/format';
 import { useLiveDbQuery } from '../../ui/use-live-db-query';
 import { useMutation } from '../../ui/use-mutation';
 import { useExportRun } from './use-export-run';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 
 /** Export: the full backup, and the CSV files for each CRM (all, or what is new since the last export). */
 export function ExportPanel() {
@@ -90,7 +91,7 @@ function TargetRow({ target, disabled, onExport }: { target: CsvTarget; disabled
             </button>
           )}
         </p>
-        {reset.error && <p role="alert" class="save-error">{describeStorageError(reset.error)}</p>}
+        <ErrorAlert message={reset.error ? describeStorageError(reset.error) : undefined} />
       </div>
       <div class="export-actions">
         <label for={checkboxId} class="inline">

@@ -6,6 +6,7 @@ import { readImportFile } from '../../import/read-import-file';
 import { useDatabase } from '../../ui/database-context';
 import { useMutation } from '../../ui/use-mutation';
 import { describeImportError } from './describe-import-error';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 
 /** Import contacts from a CSV the team's CRM exported: map columns, check, import. */
 export function ImportCsvPanel() {
@@ -72,11 +73,7 @@ export function ImportCsvPanel() {
         <span>CSV file</span>
         <input type="file" accept=".csv,text/csv" onChange={onFile} disabled={read.isPending || apply.isPending} />
       </label>
-      {error && (
-        <p role="alert" class="save-error">
-          {error.message}
-        </p>
-      )}
+      <ErrorAlert message={error?.message} />
       {csv && (
         <div class="mapping" role="region" aria-label="Column mapping">
           <p>

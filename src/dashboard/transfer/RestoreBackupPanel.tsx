@@ -7,6 +7,7 @@ import { useDatabase } from '../../ui/database-context';
 import { formatDay } from '../../ui/format';
 import { useMutation } from '../../ui/use-mutation';
 import { describeImportError } from './describe-import-error';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 
 interface Checked {
   fileName: string;
@@ -71,11 +72,7 @@ export function RestoreBackupPanel() {
         <input type="file" accept=".json,application/json" onChange={onFile} disabled={check.isPending || restore.isPending} />
       </label>
       {check.isPending && <p aria-busy="true">Checking the file…</p>}
-      {error && (
-        <p role="alert" class="save-error">
-          {error.message}
-        </p>
-      )}
+      <ErrorAlert message={error?.message} />
       {checked && (
         <div class="dry-run" role="region" aria-label="What restoring would do">
           <p>
