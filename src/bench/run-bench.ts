@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { createDb, type MarginDb } from '../db/database';
 import { readBatch, recomputeAllContacts, recomputeContact, RECOMPUTE_BATCH_SIZE } from '../db/recompute-scores';
 import type { Contact, Interaction, InteractionKind, Sentiment, Stage } from '../db/schemas';
+import { DAY_MS } from '../metrics/engagement-score';
 
 /**
  * The benchmark of `npm run bench`, run in an extension page of a bench build so that it uses
@@ -32,7 +33,6 @@ export interface BenchResult {
   oneContact: BenchTiming & { interactions: number; recomputeRunsMs: number[]; plainReadRunsMs: number[] };
 }
 
-const DAY = 24 * 60 * 60 * 1000;
 const KINDS: InteractionKind[] = ['email-in', 'email-out', 'email-out', 'email-in', 'note', 'linkedin-view', 'meeting', 'call', 'linkedin-message-in', 'linkedin-message-out'];
 const SENTIMENTS: (Sentiment | undefined)[] = [undefined, undefined, 'Positive', 'Neutral', 'Concerned', 'Negative', 'Positive'];
 const STAGES: Stage[] = ['Awareness', 'Engaged', 'Qualified', 'Delighted', 'At-Risk'];
@@ -58,15 +58,15 @@ function contactRow(index: number, now: number, next: () => number): Contact {
     stage: STAGES[Math.floor(next() * STAGES.length)] ?? 'Awareness',
     tags: [],
     customFields: {},
-    createdAt: now - 400 * DAY,
-    updatedAt: now - 400 * DAY,
+    createdAt: now - 400 * DAY_MS,
+    updatedAt: now - 400 * DAY_MS,
   };
 }
 
 function interactionRows(contactId: string, count: number, spanDays: number, now: number, next: () => number): Interaction[] {
   const rows: Interaction[] = [];
   for (let index = 0; index < count; index += 1) {
-    const at = Math.floor(now - next() * spanDays * DAY);
+    const at = Math.floor(now - next() * spanDays * DAY_MS);
     const sentiment = SENTIMENTS[Math.floor(next() * SENTIMENTS.length)];
     rows.push({
       id: `${contactId}-${index}`,
@@ -169,7 +169,7 @@ export async function runBench(options: BenchOptions, report: (line: string) => 
     const everyone = await time(() => recomputeAllContacts(db, now));
     report(`recompute everyone: ${Math.round(everyone.ms)} ms`);
     const readAfter = await time(() => plainReadEveryone(db));
-    const nextDay = await time(() => recomputeAllContacts(db, now + DAY));
+    const nextDay = await time(() => recomputeAllContacts(db, now + DAY_MS));
     report(`recompute everyone a day later: ${Math.round(nextDay.ms)} ms`);
     const plainReadMs = Math.min(read.ms, readAfter.ms);
 
@@ -182,7 +182,7 @@ export async function runBench(options: BenchOptions, report: (line: string) => 
     for (let run = 0; run < options.repeats; run += 1) {
       readRuns.push((await time(() => plainReadOne(single, person.id))).ms);
       // A later `now` each time, so each run also writes a changed score.
-      recomputeRuns.push((await time(() => recomputeContact(single, person.id, now + run * DAY))).ms);
+      recomputeRuns.push((await time(() => recomputeContact(single, person.id, now + run * DAY_MS))).ms);
     }
     const oneRecompute = median(recomputeRuns);
     const oneRead = median(readRuns);

@@ -8,8 +8,8 @@ import { formatDay, formatTime } from '../ui/format';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { fromDateTimeInput, toDateTimeInput } from './date-time-input';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { DAY_MS } from '../metrics/engagement-score';
 
-const DAY = 24 * 60 * 60 * 1000;
 
 export function FollowUps({ contactId }: { contactId: string }) {
   const db = useDatabase();
@@ -59,7 +59,7 @@ function FollowUp({ task }: { task: Task }) {
         <button
           type="button"
           class="secondary"
-          onClick={() => void run(() => rescheduleTask(db, task.id, Math.max(task.due, Date.now()) + DAY, Date.now()))}
+          onClick={() => void run(() => rescheduleTask(db, task.id, Math.max(task.due, Date.now()) + DAY_MS, Date.now()))}
           aria-label={`Snooze a day: ${task.title}`}
         >
           Snooze a day

@@ -1,6 +1,7 @@
 import type { Contact, Sentiment, Stage } from '../../db/schemas';
 import { bandOfScore, type ScoreBand } from '../../metrics/score-band';
 import { activityOf, type ContactActivity } from '../contact-activity';
+import { DAY_MS } from '../../metrics/engagement-score';
 
 export type LastTouchFilter = 'any' | '7' | '30' | '90' | 'over-30' | 'over-90' | 'never';
 export type SortKey = 'name' | 'company' | 'score' | 'stage' | 'lastTouch' | 'updated';
@@ -27,7 +28,6 @@ export const DEFAULT_CONTACT_QUERY: ContactQuery = {
   descending: true,
 };
 
-const DAY = 24 * 60 * 60 * 1000;
 
 /** Rows listed at first and added by each "Show more": 100,000 contacts are never rendered at once. */
 export const CONTACTS_PAGE_SIZE = 100;
@@ -105,10 +105,10 @@ function matchesLastTouch(lastTouchAt: number | undefined, filter: LastTouchFilt
     case '7':
     case '30':
     case '90':
-      return lastTouchAt !== undefined && lastTouchAt >= now - Number(filter) * DAY;
+      return lastTouchAt !== undefined && lastTouchAt >= now - Number(filter) * DAY_MS;
     case 'over-30':
     case 'over-90':
-      return lastTouchAt === undefined || lastTouchAt < now - Number(filter.slice(5)) * DAY;
+      return lastTouchAt === undefined || lastTouchAt < now - Number(filter.slice(5)) * DAY_MS;
   }
 }
 

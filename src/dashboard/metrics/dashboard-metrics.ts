@@ -1,8 +1,8 @@
 import type { MarginDb } from '../../db/database';
 import { SENTIMENTS, STAGES, type Contact, type Interaction, type Sentiment, type Stage } from '../../db/schemas';
+import { DAY_MS } from '../../metrics/engagement-score';
 
-const DAY = 24 * 60 * 60 * 1000;
-const WEEK = 7 * DAY;
+const WEEK = 7 * DAY_MS;
 export const MONTHS_SHOWN = 6;
 export const WEEKS_SHOWN = 12;
 
@@ -58,7 +58,7 @@ export function metricsAccumulator(now: number) {
       if (interaction.kind === 'note') {
         const weeksAgo = Math.floor((weekStart - startOfWeek(interaction.at)) / WEEK + 0.5);
         if (weeksAgo >= 0 && weeksAgo < WEEKS_SHOWN) notesPerWeek[WEEKS_SHOWN - 1 - weeksAgo]! += 1;
-        if (interaction.at > now - 30 * DAY && interaction.at <= now) notedRecently.add(interaction.contactId);
+        if (interaction.at > now - 30 * DAY_MS && interaction.at <= now) notedRecently.add(interaction.contactId);
       }
     },
     finish(contacts: readonly Contact[]): DashboardMetrics {

@@ -3,8 +3,8 @@ import type { Contact, StageSuggestion, Task } from '../../db/schemas';
 import { listDueTasks } from '../../db/tasks-repository';
 import { SURGE_MIN_TOUCHES } from '../../metrics/surge';
 import { activityOf, readSurgeTouches, type ContactActivity } from '../contact-activity';
+import { DAY_MS } from '../../metrics/engagement-score';
 
-const DAY = 24 * 60 * 60 * 1000;
 
 export interface WeeklyReview {
   overdue: Task[];
@@ -35,7 +35,7 @@ export function surgeCandidates(contacts: readonly Contact[], uncached?: Readonl
 
 export async function readReview(db: MarginDb, surgeIds: readonly string[], now: number): Promise<ReviewReads> {
   const [openTasks, openSuggestions, surgeTouches] = await Promise.all([
-    listDueTasks(db, now + 7 * DAY),
+    listDueTasks(db, now + 7 * DAY_MS),
     db.suggestions.where('status').equals('open').toArray(),
     readSurgeTouches(db, surgeIds, now),
   ]);
@@ -57,9 +57,9 @@ export function weeklyReview(input: {
   untouchedDays: number;
 }): WeeklyReview {
   const { contacts, uncached, reads, now, untouchedDays } = input;
-  const byDue = reads.openTasks.filter((task) => task.due < now + 7 * DAY).sort((a, b) => a.due - b.due);
+  const byDue = reads.openTasks.filter((task) => task.due < now + 7 * DAY_MS).sort((a, b) => a.due - b.due);
   const startOfToday = new Date(now).setHours(0, 0, 0, 0);
-  const untouchedSince = now - untouchedDays * DAY;
+  const untouchedSince = now - untouchedDays * DAY_MS;
   const surging: WeeklyReview['surging'] = [];
   const atRisk: Contact[] = [];
   const untouched: WeeklyReview['untouched'] = [];
