@@ -1,23 +1,38 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageContext } from '../page-context/page-context';
+import { samePageContext } from '../page-context/same-page-context';
 
 export type Recogniser = (document: Document, url: URL) => PageContext;
 
 /** Attributes whose change can change who is on the page. */
 const WATCHED_ATTRIBUTES = ['email', 'data-hovercard-id', 'data-name', 'data-thread-perm-id', 'data-legacy-thread-id', 'href'];
 
-/** Quiet time after the last relevant DOM change before the page is read again. */
-const SETTLE_MS = 200;
-/** A page that never stops changing is still read at least this often. */
-const MAX_WAIT_MS = 1_000;
+/**
+ * Unrelated churn (Gmail rewrites timestamps, counters and lists all the time) is read once it
+ * has been quiet for one tick of this length...
+ */
+export const QUIET_TICK_MS = 150;
+/** ...and a page that never stops changing is still read at least this often. */
+export const MAX_WAIT_MS = 1_000;
+/**
+ * After a URL change the page gets this long to show what the URL names; until it does, every
+ * animation frame with DOM changes is read (one read per frame, however many changes).
+ */
+export const NAVIGATION_WINDOW_MS = 3_000;
 
 /**
- * Runs the site's recogniser when the page first settles, after every SPA navigation and after
- * DOM changes, and reports the result only when it differs from the last report.
+ * Runs the site's recogniser at start, at once on every SPA navigation, and after DOM changes,
+ * and reports the result only when it differs from the last report.
  *
- * Cheap by design (sidebars that slowed Gmail did heavy work per mutation): the observer
- * callback only arms a timer; the recogniser runs once per quiet period; mutations inside
- * Margin's own host element are ignored.
+ * Navigation is the moment the user waits for: the URL change is read in the same task, so a
+ * page that already shows the thread or profile the URL names is reported at once. When the DOM
+ * still shows the previous one (the recogniser's thread-id and slug checks answer `stale-page`,
+ * never the old person under the new URL), the next animation frames that change the DOM are
+ * read until it catches up.
+ *
+ * Everything else is cheap by design (sidebars that slowed Gmail did heavy work per mutation):
+ * the observer callback sets a flag and arms at most one timer; the recogniser runs once per
+ * quiet period; the result is compared field by field, without serialising it.
  */
 export function watchPage(
   ctx: ContentScriptContext,
@@ -25,12 +40,23 @@ export function watchPage(
   report: (context: PageContext) => void,
   document: Document = window.document,
 ): void {
-  let lastReported = '';
-  let settleTimer: number | undefined;
-  let firstPendingAt: number | undefined;
-  // wxt:locationchange fires before location.href changes, so the URL it announces wins until
-  // the document's own URL catches up.
+  const window = document.defaultView ?? globalThis.window;
+  let lastReported: PageContext | undefined;
+  /** The URL the last reading was made for. */
+  let lastReadUrl = '';
+  // wxt:locationchange (the Navigation API's navigate event) fires before location.href changes,
+  // so the URL it announces wins until the document's own URL catches up.
   let announcedUrl: URL | undefined;
+
+  /** DOM changes since the last read (the only thing the observer callback records). */
+  let dirty = false;
+  /** DOM changes since the quiet timer was last armed. */
+  let changedThisTick = false;
+  let quietTimer: number | undefined;
+  let firstDirtyAt = 0;
+  let frameRequest: number | undefined;
+  /** Until when a navigation still waits for the page to show what the URL names (0: none). */
+  let awaitingUntil = 0;
 
   const currentUrl = (): URL => {
     const documentUrl = new URL(document.location.href);
@@ -39,41 +65,79 @@ export function watchPage(
     return documentUrl;
   };
 
-  const run = (): void => {
-    settleTimer = undefined;
-    firstPendingAt = undefined;
+  const cancelPending = (): void => {
+    if (quietTimer !== undefined) window.clearTimeout(quietTimer);
+    if (frameRequest !== undefined) window.cancelAnimationFrame(frameRequest);
+    quietTimer = undefined;
+    frameRequest = undefined;
+  };
+
+  const read = (): void => {
+    cancelPending();
+    dirty = false;
     if (ctx.isInvalid) return;
     let context: PageContext;
+    const url = currentUrl();
+    lastReadUrl = url.href;
     try {
-      context = recognise(document, currentUrl());
+      context = recognise(document, url);
     } catch (error) {
       // A recogniser must never break the page; an unreadable page is "nobody here".
       console.warn('[margin] could not read this page', error);
       return;
     }
-    const key = JSON.stringify(context);
-    if (key === lastReported) return;
-    lastReported = key;
+    if (awaitingUntil !== 0 && (showsWhatTheUrlNames(context) || Date.now() > awaitingUntil)) awaitingUntil = 0;
+    if (lastReported && samePageContext(context, lastReported)) return;
+    lastReported = context;
     report(context);
   };
 
-  const schedule = (): void => {
-    const now = Date.now();
-    firstPendingAt ??= now;
-    if (settleTimer !== undefined) window.clearTimeout(settleTimer);
-    const waitedSoFar = now - firstPendingAt;
-    settleTimer = ctx.setTimeout(run, Math.max(0, Math.min(SETTLE_MS, MAX_WAIT_MS - waitedSoFar)));
+  const onQuietTick = (): void => {
+    quietTimer = undefined;
+    if (!dirty) return;
+    if (changedThisTick && Date.now() - firstDirtyAt < MAX_WAIT_MS) {
+      changedThisTick = false;
+      quietTimer = ctx.setTimeout(onQuietTick, QUIET_TICK_MS);
+      return;
+    }
+    read();
   };
 
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    announcedUrl = event.newUrl;
-    schedule();
-  });
+  const onMutations = (): void => {
+    dirty = true;
+    changedThisTick = true;
+    if (quietTimer === undefined) {
+      // The fallback read, also for hidden tabs where animation frames do not run.
+      firstDirtyAt = Date.now();
+      changedThisTick = false;
+      quietTimer = ctx.setTimeout(onQuietTick, QUIET_TICK_MS);
+    }
+    if (awaitingUntil !== 0 && frameRequest === undefined) {
+      frameRequest = ctx.requestAnimationFrame(() => {
+        frameRequest = undefined;
+        if (dirty) read();
+      });
+    }
+  };
 
-  const observer = new MutationObserver((records) => {
-    if (records.some((record) => !isInsideMargin(record.target))) schedule();
-  });
+  const onNavigation = (url: URL): void => {
+    // One navigation can be announced twice (the history event, then WXT's poll): read it once.
+    if (url.href === lastReadUrl) return;
+    announcedUrl = url;
+    awaitingUntil = Date.now() + NAVIGATION_WINDOW_MS;
+    read();
+  };
+
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => onNavigation(event.newUrl));
+  // Where the Navigation API is missing (Firefox), WXT polls the URL once a second; these two
+  // events tell of hash and history navigations at once.
+  const onHistoryEvent = (): void => onNavigation(new URL(document.location.href));
+  ctx.addEventListener(window, 'hashchange', onHistoryEvent);
+  ctx.addEventListener(window, 'popstate', onHistoryEvent);
+
+  const observer = new MutationObserver(onMutations);
   if (document.body) {
+    // Margin's own sidebar lives in a shadow root, which a subtree observer does not see.
     observer.observe(document.body, {
       childList: true,
       subtree: true,
@@ -84,12 +148,19 @@ export function watchPage(
       attributeFilter: WATCHED_ATTRIBUTES,
     });
   }
-  ctx.onInvalidated(() => observer.disconnect());
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    cancelPending();
+  });
 
-  run();
+  read();
 }
 
-function isInsideMargin(node: Node): boolean {
-  const element = node instanceof Element ? node : node.parentElement;
-  return Boolean(element?.closest('#margin-root'));
+/**
+ * Whether a reading shows the thread or profile the URL names (or a page without one). Until it
+ * does, the DOM still shows the previous page (`stale-page`) or has not drawn the new one yet.
+ */
+function showsWhatTheUrlNames(context: PageContext): boolean {
+  if (context.noPersonReason === 'stale-page') return false;
+  return !(context.person === null && context.noPersonReason === 'not-found');
 }

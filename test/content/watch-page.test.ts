@@ -74,15 +74,85 @@ describe('watchPage', () => {
     expect(recognise.mock.calls.length).toBeLessThanOrEqual(4);
   });
 
-  it("ignores changes inside Margin's own host element", async () => {
+  it("ignores changes inside Margin's own sidebar (its shadow root)", async () => {
     const host = document.createElement('div');
     host.id = 'margin-root';
+    const shadow = host.attachShadow({ mode: 'open' });
     document.body.append(host);
     const recognise = vi.fn(recogniseTestPage);
     watchPage(ctx, recognise, () => undefined);
-    host.append(document.createElement('span'));
+    shadow.append(document.createElement('span'));
     await settle();
     expect(recognise).toHaveBeenCalledTimes(1);
+  });
+
+  describe('navigation', () => {
+    /** Like the Gmail recogniser: the thread shown must be the one the URL names, else `stale-page`. */
+    const recogniseThread: Recogniser = (document, url) => {
+      const shown = document.querySelector<HTMLElement>('#person');
+      const urlThread = url.hash.slice(1);
+      if (!shown || !urlThread) return { site: 'gmail', url: url.href, pageKind: 'gmail-other', person: null };
+      if (shown.dataset.thread !== urlThread) {
+        return { site: 'gmail', url: url.href, pageKind: 'gmail-thread', person: null, noPersonReason: 'stale-page' };
+      }
+      const name = shown.textContent?.trim() ?? '';
+      return { site: 'gmail', url: url.href, pageKind: 'gmail-thread', person: { name, email: `${name.toLowerCase()}@example.com` } };
+    };
+    const showThread = (thread: string, name: string) => {
+      const person = document.createElement('p');
+      person.id = 'person';
+      person.dataset.thread = thread;
+      person.textContent = name;
+      document.querySelector('#person')?.remove();
+      document.body.append(person);
+    };
+    const navigate = (hash: string) => {
+      history.pushState({}, '', `#${hash}`);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    };
+    const seen = () => reports.map((report) => `${new URL(report.url).hash} ${report.person?.name ?? report.noPersonReason ?? '-'}`);
+
+    beforeEach(() => history.replaceState({}, '', '#thread-a'));
+
+    it('reads the new page in the same task when the DOM already shows what the URL names', () => {
+      showThread('thread-a', 'Priya');
+      watchPage(ctx, recogniseThread, (context) => reports.push(context));
+      showThread('thread-b', 'Jonas');
+      navigate('thread-b');
+      // No timer and no animation frame has run: the report was made by the navigation itself.
+      expect(seen()).toEqual(['#thread-a Priya', '#thread-b Jonas']);
+    });
+
+    it('while the old thread lingers: "stale" at once, the new person on the first frame that shows it, never the old one', async () => {
+      showThread('thread-a', 'Priya');
+      watchPage(ctx, recogniseThread, (context) => reports.push(context));
+      navigate('thread-b');
+      expect(seen()).toEqual(['#thread-a Priya', '#thread-b stale-page']);
+
+      showThread('thread-b', 'Jonas');
+      await Promise.resolve(); // the MutationObserver callback
+      await vi.advanceTimersByTimeAsync(20); // one animation frame, well before a quiet tick
+      expect(seen()).toEqual(['#thread-a Priya', '#thread-b stale-page', '#thread-b Jonas']);
+    });
+
+    it('back to the churn rule once the page shows the new thread: later changes wait for a quiet tick', async () => {
+      showThread('thread-a', 'Priya');
+      const recognise = vi.fn(recogniseThread);
+      watchPage(ctx, recognise, (context) => reports.push(context));
+      showThread('thread-b', 'Jonas');
+      navigate('thread-b');
+      expect(recognise).toHaveBeenCalledTimes(2);
+      await Promise.resolve();
+      await vi.advanceTimersByTimeAsync(20);
+      // The DOM change that came before the navigation was already read with it.
+      expect(recognise).toHaveBeenCalledTimes(2);
+      document.body.append(document.createElement('span'));
+      await Promise.resolve();
+      await vi.advanceTimersByTimeAsync(20);
+      expect(recognise).toHaveBeenCalledTimes(2);
+      await settle();
+      expect(recognise).toHaveBeenCalledTimes(3);
+    });
   });
 
   it('stops when the content script is invalidated', async () => {
