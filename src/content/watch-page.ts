@@ -72,7 +72,12 @@ export function watchPage(
     frameRequest = undefined;
   };
 
-  const read = (): void => {
+  /**
+   * Reads the page and reports what changed. A reading made the moment of a navigation, or on
+   * the frames after it, that does not show the new page yet is held back: the next frame
+   * usually does, and the sidebar is spared a "still loading" flash. The quiet tick reports it.
+   */
+  const read = (trigger: 'start' | 'navigation' | 'frame' | 'quiet'): void => {
     cancelPending();
     dirty = false;
     if (ctx.isInvalid) return;
@@ -86,7 +91,12 @@ export function watchPage(
       console.warn('[margin] could not read this page', error);
       return;
     }
-    if (awaitingUntil !== 0 && (showsWhatTheUrlNames(context) || Date.now() > awaitingUntil)) awaitingUntil = 0;
+    const caughtUp = showsWhatTheUrlNames(context);
+    if (awaitingUntil !== 0 && (caughtUp || Date.now() > awaitingUntil)) awaitingUntil = 0;
+    if (!caughtUp && (trigger === 'navigation' || trigger === 'frame')) {
+      armQuietTimer();
+      return;
+    }
     if (lastReported && samePageContext(context, lastReported)) return;
     lastReported = context;
     report(context);
@@ -100,22 +110,25 @@ export function watchPage(
       quietTimer = ctx.setTimeout(onQuietTick, QUIET_TICK_MS);
       return;
     }
-    read();
+    read('quiet');
+  };
+
+  const armQuietTimer = (): void => {
+    dirty = true;
+    if (quietTimer !== undefined) return;
+    firstDirtyAt = Date.now();
+    changedThisTick = false;
+    quietTimer = ctx.setTimeout(onQuietTick, QUIET_TICK_MS);
   };
 
   const onMutations = (): void => {
-    dirty = true;
     changedThisTick = true;
-    if (quietTimer === undefined) {
-      // The fallback read, also for hidden tabs where animation frames do not run.
-      firstDirtyAt = Date.now();
-      changedThisTick = false;
-      quietTimer = ctx.setTimeout(onQuietTick, QUIET_TICK_MS);
-    }
+    // The fallback read, also for hidden tabs where animation frames do not run.
+    armQuietTimer();
     if (awaitingUntil !== 0 && frameRequest === undefined) {
       frameRequest = ctx.requestAnimationFrame(() => {
         frameRequest = undefined;
-        if (dirty) read();
+        if (dirty) read('frame');
       });
     }
   };
@@ -125,7 +138,7 @@ export function watchPage(
     if (url.href === lastReadUrl) return;
     announcedUrl = url;
     awaitingUntil = Date.now() + NAVIGATION_WINDOW_MS;
-    read();
+    read('navigation');
   };
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => onNavigation(event.newUrl));
@@ -153,7 +166,7 @@ export function watchPage(
     cancelPending();
   });
 
-  read();
+  read('start');
 }
 
 /**
