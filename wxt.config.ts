@@ -4,19 +4,11 @@ import { defineConfig } from 'wxt';
 /** Sites whose pages Margin reads. Content scripts and the sidebar frame are limited to these. */
 const SITE_MATCHES = ['https://mail.google.com/*', 'https://www.linkedin.com/*'];
 
-/**
- * `npm run bench` builds with MARGIN_BENCH=1: the unlisted bench page (entrypoints/bench/) is
- * built only then, into its own folder, so it is never in a build or zip that users get and a
- * bench build never overwrites the build the end-to-end tests load.
- */
-const BENCH_BUILD = process.env.MARGIN_BENCH === '1';
-
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
-  ...(BENCH_BUILD ? { outDir: '.output-bench' } : {}),
   hooks: {
     // Content scripts call only promise-native APIs (sendMessage, storage.local, getURL) and
     // answer the one message they receive with a synchronous sendResponse, so they get WXT's
@@ -30,11 +22,6 @@ export default defineConfig({
       config.resolve.alias = Array.isArray(alias)
         ? [{ find: 'wxt/browser', replacement: plainBrowser }, ...alias]
         : { ...alias, 'wxt/browser': plainBrowser };
-    },
-    'entrypoints:resolved': (_wxt, entrypoints) => {
-      if (BENCH_BUILD) return;
-      const bench = entrypoints.findIndex((entrypoint) => entrypoint.name === 'bench');
-      if (bench >= 0) entrypoints.splice(bench, 1);
     },
   },
   manifest: ({ browser }) => ({
