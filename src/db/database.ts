@@ -50,7 +50,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // row, and the connection and worker state. New tables only, so no upgrade function.
     version: 4,
     stores: {
-      outbox: 'key, dueAt, contactId',
+      outbox: 'key, dueAt, contactId, changedAt',
       crmLinks: 'key, contactId',
       syncState: 'key',
     },

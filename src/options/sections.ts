@@ -5,6 +5,7 @@ import type { ComponentType } from 'preact';
 import { CustomFieldsSection } from './CustomFieldsSection';
 import { NoteTemplatesSection } from './NoteTemplatesSection';
 import { OwnAddressesSection } from './OwnAddressesSection';
+import { CrmConnectionSection } from './CrmConnectionSection';
 
 /**
  * The settings page is a list of sections, one file each, in the order shown. A feature adds
@@ -24,4 +25,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'activity-capture', title: 'Activity capture', component: CaptureSection },
   { id: 'never-log', title: 'Never log', component: NeverLogSection },
   { id: 'own-addresses', title: 'Your addresses', component: OwnAddressesSection },
+  { id: 'crm-connection', title: 'CRM connection', component: CrmConnectionSection },
 ];

@@ -5,6 +5,7 @@ import { shownIdentitiesOfPerson } from '../identity/identities-of-person';
 import type { PageContext, PersonOnPage } from '../page-context/page-context';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
+import { CrmSyncState } from './CrmSyncState';
 import { FollowUps } from './FollowUps';
 import { ForgetContact } from './ForgetContact';
 import { NoteComposer } from './NoteComposer';
@@ -42,6 +43,7 @@ export function PersonPanel({ context, person, source, belowHeader }: Props) {
     <UndoProvider>
       <div class="person-panel">
         <PersonHeader person={person} contact={contact.data ?? undefined} />
+        {contactId && <CrmSyncState contactId={contactId} />}
         {belowHeader}
         {contact.data !== undefined && <PersonMetrics context={context} person={person} contact={contact.data ?? undefined} />}
         <NoteComposer person={person} source={source ?? sourceOf(context)} />
