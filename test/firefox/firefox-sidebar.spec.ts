@@ -32,7 +32,7 @@ async function sidebarTimeline(page: Page): Promise<string> {
   return (await readSidebar(await sidebarFrameIn(page), 'Timeline')).section;
 }
 
-test('Gmail thread: Priya is recognised, a note with a past follow-up is kept across a reload and reminds at once', async ({
+test('Gmail thread: Priya is recognised, a note is kept across a reload, and its past follow-up reminds at once', async ({
   firefoxPage: page,
   tab,
 }) => {
@@ -64,6 +64,9 @@ test('Gmail thread: Priya is recognised, a note with a past follow-up is kept ac
     await page.reload();
     await expect.poll(() => sidebarHeading(page)).toBe(PRIYA.name);
     await expect.poll(() => sidebarTimeline(page)).toContain(note);
+    await (await sidebarFrameIn(page)).evaluate(() =>
+      [...document.querySelectorAll('h2')].find((heading) => heading.textContent?.trim() === 'Timeline')?.scrollIntoView(),
+    );
     await saveFirefoxScreenshot(page, 'firefox-3-after-reload');
   });
 
