@@ -69,8 +69,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications'],
     // The CRM the user connects (Settings > CRM connection): asked for on the Connect click, for
     // that one address only, and given back on Disconnect. Nothing is granted at install.
-    // (Firefox's MV2 manifest has no optional_host_permissions: origins go in optional_permissions.)
-    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] as never } : { optional_host_permissions: ['https://*/*'] }),
+    // Both builds are MV3 (Firefox too), so the origin is an optional host permission in both.
+    optional_host_permissions: ['https://*/*'],
     ...(E2E_BUILD ? { host_permissions: [E2E_CRM_MOCK] } : {}),
     commands: {
       // Alt+Shift+M clashes with neither Gmail's single-key shortcuts nor LinkedIn's; users can
