@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+// Sites whose pages Margin reads (src/model/sites.ts): the sidebar frame is exposed to these only.
+import { ALL_SITE_MATCHES, SITES, SITE_TABLE } from './src/model/sites';
 
-/** Sites whose pages Margin reads. Content scripts and the sidebar frame are limited to these. */
-const SITE_ORIGINS = ['https://mail.google.com', 'https://www.linkedin.com'];
-const SITE_MATCHES = SITE_ORIGINS.map((origin) => `${origin}/*`);
+const SITE_ORIGINS = SITES.map((site) => SITE_TABLE[site].origin);
 
 /**
  * The build the end-to-end tests load (`npm run test:e2e` and `npm run test:firefox` set
@@ -81,8 +81,8 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Open the Margin dashboard' },
-    // The sidebar frame, on the two sites only: no other page can load it (and so frame it).
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: SITE_MATCHES }],
+    // The sidebar frame, on the sites only: no other page can load it (and so frame it).
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: [...ALL_SITE_MATCHES] }],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {
