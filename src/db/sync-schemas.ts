@@ -79,10 +79,15 @@ export const syncStatusSchema = z.object({
   lastAttemptAt: z.optional(z.number()),
   /** Nothing is sent before this time (a 429's Retry-After, a backoff while the CRM is unreachable). */
   pausedUntil: z.optional(z.number()),
-  /** Why sending stopped: the token was refused (until the user reconnects), throttled, unreachable. */
-  stoppedBy: z.optional(z.object({ kind: z.enum(['auth', 'rate-limited', 'unavailable']), message: z.string() })),
+  /**
+   * Why sending stopped: the token was refused (until the user reconnects), throttled, the CRM's
+   * allowance for today is used up (until the next 00:00 UTC), unreachable.
+   */
+  stoppedBy: z.optional(z.object({ kind: z.enum(['auth', 'rate-limited', 'daily-limit', 'unavailable']), message: z.string() })),
   /** Consecutive runs that reached no CRM, for the backoff. */
   unreachableRuns: z.optional(z.number()),
+  /** Consecutive 429s that said no Retry-After, for the backoff. */
+  throttledRuns: z.optional(z.number()),
   requestsSent: z.optional(z.number()),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -67,6 +67,8 @@ export interface CrmAdapter {
    * service worker stopped, the network dropped). Every record carries its Margin id as a marker.
    */
   findRecord(record: CrmRecord): Promise<string | undefined>;
+  /** The CRM said no request is left for today (see CrmHttpClient.dailyAllowanceUsedUp). */
+  dailyAllowanceUsedUp(): boolean;
 }
 
 /** The marker written into every record's text, so a lost answer can be recovered by looking it up. */

@@ -218,6 +218,7 @@ function createHubSpotAdapter(options: AdapterOptions): CrmAdapter {
   }
 
   return {
+    dailyAllowanceUsedUp: () => http.dailyAllowanceUsedUp,
     async checkConnection() {
       await http.send({ method: 'GET', path: '/crm/v3/objects/contacts', query: { limit: 1, archived: false } });
       return 'HubSpot';
