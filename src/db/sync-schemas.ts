@@ -52,6 +52,11 @@ export const crmLinkSchema = z.object({
   crmId: z.string(),
   /** The CRM object a record became (note, email, …), needed to delete it. */
   recordKind: z.optional(z.string()),
+  /**
+   * The CRM person a record hangs off, as last sent. When the row's contact changed (a merge, an
+   * undone merge) and that contact's CRM person differs, the record is moved, not created again.
+   */
+  personCrmId: z.optional(z.string()),
   syncedAt: z.number(),
 });
 export type CrmLink = z.infer<typeof crmLinkSchema>;

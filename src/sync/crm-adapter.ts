@@ -31,6 +31,11 @@ export interface CrmRecord {
   kind: CrmRecordKind;
   crmId?: string;
   personCrmId: string;
+  /**
+   * Set on an update when the record hung off another CRM person until now (two contacts were
+   * merged in Margin): the adapter moves it to `personCrmId`, so it is never created twice.
+   */
+  movedFromPersonCrmId?: string;
   /** When it happened (note, message) or is due (task), epoch ms. */
   at: number;
   /** One line a CRM shows as the title: an email's subject, a task's title. */

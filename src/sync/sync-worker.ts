@@ -195,6 +195,7 @@ async function runPass(
   for (const row of [...interactionRows, ...taskRows]) if (row) rows.set(row.id, row);
   const sendable: { entry: OutboxEntry; record: CrmRecord }[] = [];
   const vanished: OutboxEntry[] = [];
+  await loadFormerPeople(db, crm, upserts, loaded);
   for (const entry of upserts) {
     const row = rows.get(entry.localId);
     if (!row || (entry.entity === 'interaction' && !SYNCED_INTERACTION_KINDS.has((row as Interaction).kind))) {
@@ -202,8 +203,12 @@ async function runPass(
       continue;
     }
     const personCrmId = personLink(entry.contactId)!.crmId;
-    const crmId = loaded.links.get(crmLinkKey(crm, entry.entity, entry.localId))?.crmId;
+    const link = loaded.links.get(crmLinkKey(crm, entry.entity, entry.localId));
+    const crmId = link?.crmId;
     const record = entry.entity === 'task' ? recordOfTask(row as Task, personCrmId, crmId) : recordOfInteraction(row as Interaction, personCrmId, crmId);
+    // Moved to another contact since it was sent (a merge): it moves in the CRM too.
+    const formerPerson = link && (link.personCrmId ?? personLink(link.contactId)?.crmId);
+    if (crmId && formerPerson && formerPerson !== personCrmId) record.movedFromPersonCrmId = formerPerson;
     sendable.push({ entry, record });
   }
   if (vanished.length) await db.outbox.bulkDelete(vanished.map((entry) => entry.key));
@@ -234,6 +239,7 @@ async function runPass(
             contactId: entry.contactId,
             crmId: itemResult.crmId,
             recordKind: record.kind,
+            personCrmId: record.personCrmId,
             syncedAt: now(),
           });
           result.synced += 1;
@@ -281,6 +287,20 @@ async function runPass(
     if (outcome.stopped) return outcome.stopped.error;
   }
   return undefined;
+}
+
+/**
+ * The CRM people of the contacts these rows were last sent for, when that is another contact
+ * (a merge moved them) and their links predate `personCrmId`.
+ */
+async function loadFormerPeople(db: MarginDb, crm: string, entries: readonly OutboxEntry[], loaded: Loaded): Promise<void> {
+  const former = new Set<string>();
+  for (const entry of entries) {
+    const link = loaded.links.get(crmLinkKey(crm, entry.entity, entry.localId));
+    if (link && link.personCrmId === undefined && link.contactId !== entry.contactId) former.add(crmLinkKey(crm, 'contact', link.contactId));
+  }
+  const keys = [...former].filter((key) => !loaded.links.has(key));
+  (await db.crmLinks.bulkGet(keys)).forEach((link) => link && loaded.links.set(link.key, link));
 }
 
 async function tryOrStop<T>(call: () => Promise<T>): Promise<{ value?: T; stopped?: CrmHttpError }> {

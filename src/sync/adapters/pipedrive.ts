@@ -102,7 +102,8 @@ function createPipedriveAdapter(options: AdapterOptions): CrmAdapter {
     const content = recordHtml(record.text, record.localId);
     if (record.kind === 'note') {
       if (record.crmId) {
-        await http.send({ method: 'PUT', path: `/v1/notes/${record.crmId}`, body: { content } });
+        // person_id with every update: a note whose contact was merged into another moves with it.
+        await http.send({ method: 'PUT', path: `/v1/notes/${record.crmId}`, body: { content, person_id: personId } });
         return record.crmId;
       }
       const created = (await http.send({
@@ -121,6 +122,7 @@ function createPipedriveAdapter(options: AdapterOptions): CrmAdapter {
       due_date: iso.slice(0, 10),
       due_time: iso.slice(11, 16),
       done: record.kind === 'task' ? record.done === true : true,
+      // Sent with every update too, so an activity moves when its contact is merged into another.
       participants: [{ person_id: personId, primary: true }],
       note: content,
     };

@@ -339,6 +339,10 @@ export async function startCrmMock(crm: MockCrm, options: CrmMockOptions = {}): 
         const note = pipedrive.notes.get(idOfPath);
         if (!note) return { status: 404, body: { success: false, error: 'Note not found' } };
         note.content = String(input.content ?? note.content);
+        if (input.person_id !== undefined) {
+          if (!pipedrive.persons.has(Number(input.person_id))) return { status: 400, body: { success: false, error: 'Person not found' } };
+          note.person_id = Number(input.person_id);
+        }
         return { status: 200, body: { success: true, data: { id: note.id, content: note.content, person_id: note.person_id } } };
       }
       case 'deleteNote':
@@ -439,6 +443,29 @@ export async function startCrmMock(crm: MockCrm, options: CrmMockOptions = {}): 
           if (record) record.archived = true;
         }
         return { status: 204 };
+      case 'batchAssociateDefault': {
+        const activities = hubspot.objects[path.split('/')[4]!]!;
+        const pairs = (input.inputs ?? []) as unknown as { from: { id: string }; to: { id: string } }[];
+        const missing = pairs.filter((pair) => !activities.has(pair.from.id) || !hubspot.objects.contacts!.has(pair.to.id));
+        if (missing.length) return { status: 400, body: { status: 'error', message: `No such objects: ${missing.map((pair) => `${pair.from.id}->${pair.to.id}`).join(', ')}`, category: 'VALIDATION_ERROR' } };
+        const typeId = HUBSPOT_ASSOCIATION_TO_CONTACT[path.split('/')[4]!]!;
+        for (const pair of pairs) {
+          const record = activities.get(pair.from.id)!;
+          if (!record.associations.some((association) => association.to === pair.to.id)) record.associations.push({ to: pair.to.id, typeId });
+        }
+        return {
+          status: 200,
+          body: batch(pairs.map((pair) => ({ from: pair.from, to: pair.to, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId } }))),
+        };
+      }
+      case 'batchArchiveAssociations': {
+        const activities = hubspot.objects[path.split('/')[4]!]!;
+        for (const pair of (input.inputs ?? []) as unknown as { from: { id: string }; to: { id: string }[] }[]) {
+          const record = activities.get(pair.from.id);
+          if (record) record.associations = record.associations.filter((association) => !pair.to.some((to) => to.id === association.to));
+        }
+        return { status: 204 };
+      }
       case 'searchObjects': {
         const groups = input.filterGroups ?? [];
         const matches = [...objects.values()].filter(
