@@ -13,6 +13,8 @@ const REASONS: Record<NoPersonReason, string> = {
   'own-address-unknown': 'Margin could not tell which address is yours on this page, so it did not pick anyone. Add your address in Margin’s settings.',
   'only-you': 'Only your own addresses are on this page.',
   'no-recipients': 'Add recipients and Margin shows them here.',
+  'signals-disagree': 'What this page says about the person does not agree, so Margin shows nobody rather than risk the wrong person.',
+  'own-profile': 'This is your own profile. Margin never tracks you.',
 };
 
 /** Page kinds that normally show someone; nobody on them deserves an explanation. */
