@@ -20,7 +20,7 @@ import {
   type TrackedContact,
 } from '../capture/plan-capture';
 import { trackingPolicy, whyNotTracked, type NotTrackedReason, type TrackingPolicy } from '../capture/tracking-rules';
-import { emailLookupKeys, normaliseIdentities } from '../identity/identities-of-person';
+import { emailLookupKeys, linkedInLookupKeys, normaliseIdentities } from '../identity/identities-of-person';
 import type { PageContext, PersonOnPage } from '../page-context/page-context';
 import { createContactFromPerson, findContactByIdentity } from './contacts-repository';
 import type { MarginDb } from './database';
@@ -100,7 +100,7 @@ export async function captureFromPageContext(db: MarginDb, context: PageContext,
 
 /** Contacts holding any of these identities, each once. */
 async function contactsWith(db: MarginDb, identities: { emails: string[]; linkedinIds: string[] }): Promise<Contact[]> {
-  const { linkedinIds } = normaliseIdentities({ linkedinIds: identities.linkedinIds });
+  const linkedinIds = linkedInLookupKeys(identities.linkedinIds);
   const emails = emailLookupKeys(identities.emails);
   const [byEmail, byLinkedIn] = await Promise.all([
     emails.length > 0 ? db.contacts.where('emails').anyOf(emails).toArray() : [],
