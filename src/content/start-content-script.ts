@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { answerStructureRequests } from './describe-page-on-request';
 import { reportPageContext } from './report-page-context';
 import { mountSidebarFrame } from './sidebar-frame';
 import { watchPage, type Recogniser } from './watch-page';
@@ -7,5 +8,6 @@ import { watchPage, type Recogniser } from './watch-page';
 export function startContentScript(ctx: ContentScriptContext, recognise: Recogniser): void {
   if (window.top !== window) return;
   mountSidebarFrame(ctx);
+  answerStructureRequests(ctx);
   watchPage(ctx, recognise, reportPageContext);
 }
