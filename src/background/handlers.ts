@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/listen';
-import { pageDescriptionSchema, type MessageOf } from '../messaging/protocol';
+import { pageSkeletonSchema, type MessageOf } from '../messaging/protocol';
+import { describeSkeleton } from '../sites/page-structure';
 import type { MessageSender } from '../messaging/senders';
 import { openDb } from './background-db';
 import { requestSyncRun } from './crm-sync';
@@ -31,18 +32,18 @@ export const backgroundHandlers: Handlers = {
 };
 
 /**
- * Asks the top frame of the tab for its redacted structure and checks the answer: its shape, and
- * that nothing in it looks like an address or a member id (defence in depth: the content script
- * already leaves them out).
+ * Asks the top frame of the tab for its structure, checks the answer's shape, redacts it, and
+ * checks that nothing in the result still looks like an address or a member id.
  */
 async function describePageOfTab(tabId: number): Promise<{ description: string }> {
   const request: MessageOf<'page/describe-structure'> = { type: 'page/describe-structure' };
-  const parsed = pageDescriptionSchema.safeParse(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
+  const parsed = pageSkeletonSchema.safeParse(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
   if (!parsed.success) throw new Error('the page did not describe itself');
-  if (/[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}|ACoAA[A-Za-z0-9_-]{10}/i.test(parsed.data.description)) {
+  const description = describeSkeleton(parsed.data);
+  if (/[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}|ACoAA[A-Za-z0-9_-]{10}/i.test(description)) {
     throw new Error('the page description was not redacted');
   }
-  return parsed.data;
+  return { description };
 }
 
 /** Both messages are about the sender's tab; one sent from outside a tab has nothing to refer to. */

@@ -39,8 +39,18 @@ export interface Responses {
   'page/describe-structure': { description: string };
 }
 
-/** The longest page description the background passes on (a page walk stops at 4,000 elements). */
-export const MAX_PAGE_DESCRIPTION = 600_000;
-
-/** What the background accepts back from a content script for `page/describe-structure`. */
-export const pageDescriptionSchema = z.object({ description: z.string().check(z.minLength(1), z.maxLength(MAX_PAGE_DESCRIPTION)) });
+/** What the background accepts back from a content script for `page/describe-structure` (see PageSkeleton). */
+export const pageSkeletonSchema = z.object({
+  url: z.string().check(z.maxLength(10_000)),
+  title: z.string().check(z.maxLength(10_000)),
+  nodes: z
+    .array(
+      z.tuple([
+        z.number().check(z.int(), z.nonnegative(), z.lte(100)),
+        z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9-]{0,40}$/)),
+        z.array(z.tuple([z.string().check(z.maxLength(200)), z.string().check(z.maxLength(300))])).check(z.maxLength(200)),
+        z.boolean(),
+      ]),
+    )
+    .check(z.maxLength(4_000)),
+});

@@ -4,8 +4,8 @@
  * depth. Never any text, name, address or id: classes that are not plain lower-case words become
  * their shape (`~37` for a 37-letter hashed class), link paths keep only LinkedIn's and Gmail's
  * route words, and attribute values are kept only for a few attributes that hold no personal data,
- * with ids and numbers masked even there. Computed only when the user asks (a message from the
- * sidebar), so it costs the page nothing otherwise.
+ * with ids and numbers masked even there. Only when the user asks (a message from the sidebar):
+ * the content script walks the page (`readPageSkeleton`), the background redacts what it got.
  */
 
 const MAX_ELEMENTS = 4_000;
@@ -24,37 +24,66 @@ const ROUTE_WORDS = new Set(
 );
 const PLAIN_CLASS = /^[a-z][a-z0-9]*(?:(?:--?|__?)[a-z0-9]+)*$/;
 
-/** The whole description, starting with the page's address shape and title shape. */
-export function describePageStructure(document: Document, skip: (element: Element) => boolean = () => false): string {
-  const lines = [
-    'Margin page structure (redacted: no text, names, addresses or ids)',
-    `address: ${urlShape(document.location?.href ?? '')}`,
-    `title: ${titleShape(document.title)}`,
-  ];
-  let count = 0;
+/**
+ * One element as the content script reads it, in document order: its depth, tag, attributes and
+ * whether it holds text of its own. Raw (the content script does no more than walk); redacted
+ * here, in the background, before anything leaves it.
+ */
+export type SkeletonNode = [depth: number, tag: string, attributes: Array<[name: string, value: string]>, hasText: boolean];
+
+export interface PageSkeleton {
+  url: string;
+  title: string;
+  nodes: SkeletonNode[];
+}
+
+/** The content script's part: walk the page, no more (it must stay small). */
+export function readPageSkeleton(document: Document, skip: (element: Element) => boolean = () => false): PageSkeleton {
+  const nodes: SkeletonNode[] = [];
   const walk = (element: Element, depth: number): void => {
-    if (count >= MAX_ELEMENTS || depth > MAX_DEPTH || SKIPPED.has(element.tagName) || skip(element)) return;
-    count += 1;
-    lines.push(`${'  '.repeat(depth)}${describeElement(element)}`);
-    if (OPAQUE.has(element.tagName)) return;
-    for (const child of element.children) walk(child, depth + 1);
+    if (nodes.length >= MAX_ELEMENTS || depth > MAX_DEPTH || SKIPPED.has(element.tagName) || skip(element)) return;
+    nodes.push([
+      depth,
+      element.tagName,
+      [...element.attributes].map((attribute) => [attribute.name, attribute.value.slice(0, 300)]),
+      [...element.childNodes].some((node) => node.nodeType === 3 && (node.nodeValue ?? '').trim() !== ''),
+    ]);
+    if (!OPAQUE.has(element.tagName)) for (const child of element.children) walk(child, depth + 1);
   };
   if (document.body) walk(document.body, 0);
-  if (count >= MAX_ELEMENTS) lines.push(`… (stopped after ${MAX_ELEMENTS} elements)`);
+  return { url: document.location?.href ?? '', title: document.title, nodes };
+}
+
+/** The redacted description of a skeleton, starting with the address shape and title shape. */
+export function describeSkeleton(skeleton: PageSkeleton): string {
+  const lines = [
+    'Margin page structure (redacted: no text, names, addresses or ids)',
+    `address: ${urlShape(skeleton.url)}`,
+    `title: ${titleShape(skeleton.title)}`,
+    ...skeleton.nodes.map(([depth, tag, attributes, hasText]) => `${'  '.repeat(depth)}${describeElement(tag, attributes, hasText)}`),
+  ];
+  if (skeleton.nodes.length >= MAX_ELEMENTS) lines.push(`… (stopped after ${MAX_ELEMENTS} elements)`);
   return lines.join('\n');
 }
 
-function describeElement(element: Element): string {
-  const parts = [element.tagName.toLowerCase()];
-  if (element.id) parts.push(`#${maskValue(element.id)}`);
-  for (const name of element.classList) parts.push(`.${classShape(name)}`);
-  for (const attribute of element.attributes) {
-    if (attribute.name === 'id' || attribute.name === 'class' || attribute.name === 'style') continue;
-    if (URL_ATTRIBUTES.has(attribute.name)) parts.push(`[${attribute.name}=${urlShape(attribute.value)}]`);
-    else if (KEPT_VALUES.has(attribute.name)) parts.push(`[${attribute.name}=${maskValue(attribute.value)}]`);
-    else parts.push(`[${attribute.name}]`);
+/** Both steps at once (tests, and any caller that holds the document itself). */
+export function describePageStructure(document: Document, skip?: (element: Element) => boolean): string {
+  return describeSkeleton(readPageSkeleton(document, skip));
+}
+
+function describeElement(tag: string, attributes: SkeletonNode[2], hasText: boolean): string {
+  const parts = [tag.toLowerCase()];
+  const id = attributes.find(([name]) => name === 'id')?.[1];
+  if (id) parts.push(`#${maskValue(id)}`);
+  const classes = attributes.find(([name]) => name === 'class')?.[1] ?? '';
+  for (const name of classes.split(/\s+/).filter(Boolean)) parts.push(`.${classShape(name)}`);
+  for (const [name, value] of attributes) {
+    if (name === 'id' || name === 'class' || name === 'style') continue;
+    if (URL_ATTRIBUTES.has(name)) parts.push(`[${name}=${urlShape(value)}]`);
+    else if (KEPT_VALUES.has(name)) parts.push(`[${name}=${maskValue(value)}]`);
+    else parts.push(`[${maskValue(name)}]`);
   }
-  if ([...element.childNodes].some((node) => node.nodeType === 3 && (node.nodeValue ?? '').trim() !== '')) parts.push('+text');
+  if (hasText) parts.push('+text');
   return parts.join('');
 }
 

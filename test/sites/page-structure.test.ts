@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backgroundSenderChecks } from '../../src/background/sender-checks';
-import { classShape, describePageStructure, maskValue, titleShape, urlShape } from '../../src/sites/page-structure';
+import { pageSkeletonSchema } from '../../src/messaging/protocol';
+import { classShape, describePageStructure, describeSkeleton, maskValue, readPageSkeleton, titleShape, urlShape } from '../../src/sites/page-structure';
 import { contentScriptSender, sidebarSender } from '../messaging/senders-fixtures';
 import { parsePage, readOwnFixture, sharedFixturesDir, sharedFixturesPresent } from '../support/fixtures';
 
@@ -64,8 +65,10 @@ describe.skipIf(!sharedFixturesPresent)('the redacted structure of the real page
     ['linkedin-2025-04-profile-eugenemann.html', 'https://www.linkedin.com/in/eugenemann/', ['Eugene', 'eugenemann', 'MavenAGI', 'Boston', 'ACoAA', 'Ben Guo']],
     ['gmail-2025-04-thread-own-reply-last.html', 'https://mail.google.com/mail/u/0/#inbox/196195b51bdb9ff3', ['@', 'PagerDuty', 'substrate', '196195b51bdb9ff3', 'Ben Guo']],
     ['linkedin-2025-04-messaging-thread.html', 'https://www.linkedin.com/messaging/thread/2-ZjQ4/', ['Talha', 'ACoAA', 'Ben Guo']],
-  ])('%s: no names, addresses or ids', { timeout: 60_000 }, (file, url, secrets) => {
-    const description = describePageStructure(parsePage(readFileSync(path.join(sharedFixturesDir, 'real', file), 'utf8'), url));
+  ])('%s: the walk passes the background’s check; the description has no names, addresses or ids', { timeout: 60_000 }, (file, url, secrets) => {
+    const skeleton = readPageSkeleton(parsePage(readFileSync(path.join(sharedFixturesDir, 'real', file), 'utf8'), url));
+    expect(pageSkeletonSchema.safeParse(skeleton).success).toBe(true);
+    const description = describeSkeleton(skeleton);
     expect(description.split('\n').length).toBeGreaterThan(100);
     for (const secret of secrets) expect(description).not.toContain(secret);
   });
