@@ -5,7 +5,7 @@ import { backgroundSenderChecks } from '../../src/background/sender-checks';
 import { pageSkeletonSchema } from '../../src/messaging/protocol';
 import { classShape, describePageStructure, describeSkeleton, maskValue, readPageSkeleton, titleShape, urlShape } from '../../src/sites/page-structure';
 import { contentScriptSender, sidebarSender } from '../messaging/senders-fixtures';
-import { parsePage, readOwnFixture, sharedFixturesDir, sharedFixturesPresent } from '../support/fixtures';
+import { parsePage, readOwnFixture, SAVED_PAGE_TIMEOUT_MS, sharedFixturesDir, sharedFixturesPresent } from '../support/fixtures';
 
 describe('the redacted page structure', () => {
   it('keeps LinkedIn’s class words and shapes hashed classes', () => {
@@ -60,12 +60,12 @@ describe('the redacted page structure', () => {
   });
 });
 
-describe.skipIf(!sharedFixturesPresent)('the redacted structure of the real pages', () => {
+describe.skipIf(!sharedFixturesPresent)('the redacted structure of the real pages', { timeout: SAVED_PAGE_TIMEOUT_MS }, () => {
   it.each([
     ['linkedin-2025-04-profile-eugenemann.html', 'https://www.linkedin.com/in/eugenemann/', ['Eugene', 'eugenemann', 'MavenAGI', 'Boston', 'ACoAA', 'Ben Guo']],
     ['gmail-2025-04-thread-own-reply-last.html', 'https://mail.google.com/mail/u/0/#inbox/196195b51bdb9ff3', ['@', 'PagerDuty', 'substrate', '196195b51bdb9ff3', 'Ben Guo']],
     ['linkedin-2025-04-messaging-thread.html', 'https://www.linkedin.com/messaging/thread/2-ZjQ4/', ['Talha', 'ACoAA', 'Ben Guo']],
-  ])('%s: the walk passes the background’s check; the description has no names, addresses or ids', { timeout: 60_000 }, (file, url, secrets) => {
+  ])('%s: the walk passes the background’s check; the description has no names, addresses or ids', (file, url, secrets) => {
     const skeleton = readPageSkeleton(parsePage(readFileSync(path.join(sharedFixturesDir, 'real', file), 'utf8'), url));
     expect(pageSkeletonSchema.safeParse(skeleton).success).toBe(true);
     const description = describeSkeleton(skeleton);

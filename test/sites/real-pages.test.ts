@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { pageContextSchema, type PageContext } from '../../src/page-context/page-context';
 import { recogniseGmailPage } from '../../src/sites/gmail/recognise-gmail-page';
 import { recogniseLinkedInPage } from '../../src/sites/linkedin/recognise-linkedin-page';
-import { parsePage, sharedFixturesDir, sharedFixturesPresent } from '../support/fixtures';
+import { parsePage, SAVED_PAGE_TIMEOUT_MS, sharedFixturesDir, sharedFixturesPresent } from '../support/fixtures';
 
 /**
  * The real 2024–2025 pages in ../shared/fixtures/real (saved by other projects, see its
@@ -23,15 +23,19 @@ const expected: ExpectedPage[] = sharedFixturesPresent ? JSON.parse(readFileSync
 /** When the saved pages were saved (April 2025): what "Today" in a conversation means. */
 const SAVED_AT = Date.UTC(2025, 3, 10, 12);
 
+/** Each saved page is parsed once per address (they are large); recognisers only read them. */
+const parsed = new Map<string, Document>();
 function recognise(page: ExpectedPage, url = page.url): PageContext {
-  const document = parsePage(readFileSync(path.join(REAL, page.file), 'utf8'), url);
+  const key = `${page.file} ${url}`;
+  const document = parsed.get(key) ?? parsePage(readFileSync(path.join(REAL, page.file), 'utf8'), url);
+  parsed.set(key, document);
   const parsedUrl = new URL(url);
   const context = parsedUrl.hostname === 'mail.google.com' ? recogniseGmailPage(document, parsedUrl) : recogniseLinkedInPage(document, parsedUrl, SAVED_AT);
   expect(pageContextSchema.parse(context)).toEqual(context);
   return context;
 }
 
-describe.skipIf(!sharedFixturesPresent)('real 2024–2025 pages (../shared/fixtures/real)', () => {
+describe.skipIf(!sharedFixturesPresent)('real 2024–2025 pages (../shared/fixtures/real)', { timeout: SAVED_PAGE_TIMEOUT_MS }, () => {
   it('covers every page expected.json lists', () => {
     expect(expected.map((page) => page.file).sort()).toEqual(
       [

@@ -61,7 +61,7 @@ describe('Gmail selectors', () => {
 
 // The 2018 and 2022 class-era hooks exist only in the saved pages.
 describeWithSharedFixtures('LinkedIn selectors', () => {
-  it('each matches an element in some LinkedIn fixture', { timeout: 60_000 }, () => {
+  it('each matches an element in some LinkedIn fixture', () => {
     const documents = pages(
       [
         'linkedin/profile-2026-priya-raman.html',

@@ -46,9 +46,15 @@ export function parsePage(html: string, url = 'https://example.invalid/'): Docum
 }
 
 /**
+ * Saved pages are 0.3–3.5 MB: parsing one takes seconds on a busy machine. Suites over them get
+ * this much time per test; it bounds the parser's work, it asserts nothing.
+ */
+export const SAVED_PAGE_TIMEOUT_MS = 60_000;
+
+/**
  * A suite over the shared saved pages. When the folder is absent (a fresh clone without it),
  * the suite is skipped: the test report counts it as skipped, never as passed.
  */
 export function describeWithSharedFixtures(name: string, body: () => void): void {
-  describe.skipIf(!sharedFixturesPresent)(name, body);
+  describe.skipIf(!sharedFixturesPresent)(name, { timeout: SAVED_PAGE_TIMEOUT_MS }, body);
 }
