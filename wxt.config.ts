@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+// Sites whose pages Margin reads (src/model/sites.ts): the sidebar frame is exposed to these only.
+import { ALL_SITE_MATCHES } from './src/model/sites';
 
-/** Sites whose pages Margin reads. Content scripts and the sidebar frame are limited to these. */
-const SITE_MATCHES = ['https://mail.google.com/*', 'https://www.linkedin.com/*'];
 
 /**
  * `npm run test:e2e` builds with MARGIN_E2E=1: that build may reach the tests' CRM mock on
@@ -59,7 +59,7 @@ export default defineConfig({
     web_accessible_resources:
       browser === 'firefox'
         ? (['sidebar.html'] as never)
-        : [{ resources: ['sidebar.html'], matches: SITE_MATCHES }],
+        : [{ resources: ['sidebar.html'], matches: [...ALL_SITE_MATCHES] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,10 +1,10 @@
 import type { EntityTable, Transaction } from 'dexie';
 import { isLegacyMemberIdSpelling, isMemberId } from '../identity/normalise';
-import { mergeRows, type MergeTables } from './merge-contacts';
-import type { Contact } from './schemas';
+import type { Contact } from '../model/schemas';
+import { mergeRows, type MergeTables } from './merge-rows';
 
 /**
- * Schema v4's upgrade. Before member ids kept their case, a member id read from a messaging link
+ * Schema v5's upgrade. Before member ids kept their case, a member id read from a messaging link
  * (`/in/ACoAACaYEUABb_…`) was stored lower-cased (`acoaacayeuabb_…`): a broken address that
  * never matches the same person's profile, so the person could be stored twice. The right
  * spelling of a broken id is found where the same id is stored with its case (the person's

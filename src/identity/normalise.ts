@@ -84,7 +84,7 @@ export function isMemberId(id: string): boolean {
 /**
  * Before member ids kept their case, a member id read from a `/in/ACoAA…` link was stored
  * lower-cased (`acoaa…`): a broken spelling no page shows. Lookups also try it, so such a contact
- * is still found (and its id repaired when the person is seen again); the schema v4 upgrade
+ * is still found (and its id repaired when the person is seen again); the schema v5 upgrade
  * repairs every one whose right spelling it can find.
  */
 export function legacyMemberIdSpelling(id: string): string | undefined {

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { createContactFromPerson } from '../db/contacts-repository';
-import type { Contact } from '../db/schemas';
+import type { Contact } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { normaliseEmail, normaliseLinkedInId } from '../identity/normalise';
 import { sendMessage } from '../messaging/send';
-import { personOnPageSchema, type NoPersonReason, type PageContext, type PageSignal } from '../page-context/page-context';
+import { personOnPageSchema, type NoPersonReason, type PageContext, type PageSignal } from '../model/page-context';
+import { PAGE_KIND_TABLE } from '../model/page-kinds';
 import { useDatabase } from '../ui/database-context';
 import { ContactSearch } from './ContactSearch';
 import { copyText } from './copy-text';
@@ -38,9 +39,7 @@ const SIGNAL_STATES: Array<[PageSignal['state'], string]> = [
 
 /** Page kinds that normally show someone; nobody on them deserves an explanation. */
 export function pageKindExpectsPerson(context: PageContext): boolean {
-  return ['gmail-thread', 'gmail-compose', 'linkedin-profile', 'linkedin-contact-info', 'linkedin-messaging', 'linkedin-sales-lead'].includes(
-    context.pageKind,
-  );
+  return PAGE_KIND_TABLE[context.pageKind].expectsPerson;
 }
 
 /**

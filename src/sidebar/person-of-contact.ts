@@ -1,6 +1,6 @@
-import type { Contact } from '../db/schemas';
+import type { Contact } from '../model/schemas';
 import { isMemberId } from '../identity/normalise';
-import type { PersonOnPage } from '../page-context/page-context';
+import type { PersonOnPage } from '../model/page-context';
 
 /** A key naming one person on a page: their first identity (never their name alone). */
 export function personKey(person: PersonOnPage): string {

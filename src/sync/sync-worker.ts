@@ -1,6 +1,6 @@
 import type { MarginDb } from '../db/database';
 import { SYNCED_INTERACTION_KINDS } from '../db/outbox-middleware';
-import type { Contact, Interaction, Task } from '../db/schemas';
+import type { Contact, Interaction, Task } from '../model/schemas';
 import {
   WAITS_FOR_RETRY,
   crmLinkKey,

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { QUIET_TICK_MS, watchPage, type Recogniser } from '../../src/content/watch-page';
-import type { PageContext } from '../../src/page-context/page-context';
+import type { PageContext } from '../../src/model/page-context';
+import { SITE_TABLE } from '../../src/model/sites';
+
+const WATCHED = { watchedAttributes: SITE_TABLE.gmail.watchedAttributes };
 
 /** A recogniser that reads the name from `#person`, like a real one reads the page. */
 const recogniseTestPage: Recogniser = (document, url) => {
@@ -39,7 +42,7 @@ describe('watchPage', () => {
     person.id = 'person';
     person.textContent = 'Priya';
     document.body.append(person);
-    watchPage(ctx, recogniseTestPage, (context) => reports.push(context));
+    watchPage(ctx, recogniseTestPage, (context) => reports.push(context), WATCHED);
     expect(reports.map((report) => report.person?.name)).toEqual(['Priya']);
   });
 
@@ -51,14 +54,14 @@ describe('watchPage', () => {
       person: document.title ? { name: document.title, linkedinSlug: 'someone' } : null,
     });
     document.title = '';
-    watchPage(ctx, byTitle, (context) => reports.push(context));
+    watchPage(ctx, byTitle, (context) => reports.push(context), { watchedAttributes: SITE_TABLE.linkedin.watchedAttributes });
     document.title = 'Eugene Mann';
     await settle();
     expect(reports.map((report) => report.person?.name ?? null)).toEqual([null, 'Eugene Mann']);
   });
 
   it('reports again only when a DOM change changes what is recognised', async () => {
-    watchPage(ctx, recogniseTestPage, (context) => reports.push(context));
+    watchPage(ctx, recogniseTestPage, (context) => reports.push(context), WATCHED);
     expect(reports.map((report) => report.person)).toEqual([null]);
 
     const noise = document.createElement('div');
@@ -77,7 +80,7 @@ describe('watchPage', () => {
 
   it('reads the page once per burst of changes, not once per change', async () => {
     const recognise = vi.fn(recogniseTestPage);
-    watchPage(ctx, recognise, () => undefined);
+    watchPage(ctx, recognise, () => undefined, WATCHED);
     for (let index = 0; index < 50; index += 1) {
       document.body.append(document.createElement('span'));
       await Promise.resolve();
@@ -94,7 +97,7 @@ describe('watchPage', () => {
     const shadow = host.attachShadow({ mode: 'open' });
     document.body.append(host);
     const recognise = vi.fn(recogniseTestPage);
-    watchPage(ctx, recognise, () => undefined);
+    watchPage(ctx, recognise, () => undefined, WATCHED);
     shadow.append(document.createElement('span'));
     await settle();
     expect(recognise).toHaveBeenCalledTimes(1);
@@ -130,7 +133,7 @@ describe('watchPage', () => {
 
     it('reads the new page in the same task when the DOM already shows what the URL names', () => {
       showThread('thread-a', 'Priya');
-      watchPage(ctx, recogniseThread, (context) => reports.push(context));
+      watchPage(ctx, recogniseThread, (context) => reports.push(context), WATCHED);
       showThread('thread-b', 'Jonas');
       navigate('thread-b');
       // No timer and no animation frame has run: the report was made by the navigation itself.
@@ -139,7 +142,7 @@ describe('watchPage', () => {
 
     it('while the old thread lingers: the new person on the first frame that shows it, never the old one', async () => {
       showThread('thread-a', 'Priya');
-      watchPage(ctx, recogniseThread, (context) => reports.push(context));
+      watchPage(ctx, recogniseThread, (context) => reports.push(context), WATCHED);
       navigate('thread-b');
       // Not reported yet: the next frame usually shows the new thread, and a "stale" flash helps nobody.
       expect(seen()).toEqual(['#thread-a Priya']);
@@ -152,7 +155,7 @@ describe('watchPage', () => {
 
     it('says "stale" when the old thread stays, and reads the new one the frame it arrives', async () => {
       showThread('thread-a', 'Priya');
-      watchPage(ctx, recogniseThread, (context) => reports.push(context));
+      watchPage(ctx, recogniseThread, (context) => reports.push(context), WATCHED);
       navigate('thread-b');
       await vi.advanceTimersByTimeAsync(QUIET_TICK_MS + 10);
       expect(seen()).toEqual(['#thread-a Priya', '#thread-b stale-page']);
@@ -167,7 +170,7 @@ describe('watchPage', () => {
     it('back to the churn rule once the page shows the new thread: later changes wait for a quiet tick', async () => {
       showThread('thread-a', 'Priya');
       const recognise = vi.fn(recogniseThread);
-      watchPage(ctx, recognise, (context) => reports.push(context));
+      watchPage(ctx, recognise, (context) => reports.push(context), WATCHED);
       showThread('thread-b', 'Jonas');
       navigate('thread-b');
       expect(recognise).toHaveBeenCalledTimes(2);
@@ -185,7 +188,7 @@ describe('watchPage', () => {
   });
 
   it('stops when the content script is invalidated', async () => {
-    watchPage(ctx, recogniseTestPage, (context) => reports.push(context));
+    watchPage(ctx, recogniseTestPage, (context) => reports.push(context), WATCHED);
     ctx.abort();
     const person = document.createElement('p');
     person.id = 'person';
@@ -204,6 +207,7 @@ describe('watchPage', () => {
           throw new Error('markup changed');
         },
         (context) => reports.push(context),
+        WATCHED,
       ),
     ).not.toThrow();
     expect(reports).toEqual([]);

@@ -2,9 +2,9 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb, MEMBER_ID_REPAIR_VERSION as REPAIR_VERSION, SCHEMA_VERSIONS } from '../../src/db/database';
 import { findContactByIdentity, updateContactFromPerson } from '../../src/db/contacts-repository';
-import { undoMerge } from '../../src/db/merge-contacts';
+import { undoMerge } from '../../src/actions/merge-contacts';
 import { planMemberIdRepair } from '../../src/db/repair-member-id-case';
-import type { Contact, Interaction } from '../../src/db/schemas';
+import type { Contact, Interaction } from '../../src/model/schemas';
 
 const TALHA = 'ACoAACaYEUABb_2KMpm9ek35YObF-a13apHwjas';
 const ORPHAN = 'ACoAAB0rphanNoRightSpelling0xyz';
@@ -73,6 +73,33 @@ describe('member ids stored lower-cased are repaired (schema upgrade)', () => {
     expect(await db.contacts.get('c-messaging')).toEqual({ ...fromMessaging, linkedinIds: [TALHA] });
     expect(await db.contacts.get('c-profile')).toEqual(fromProfile);
     expect(await db.interactions.get('n-messaging')).toMatchObject({ contactId: 'c-messaging' });
+    db.close();
+  });
+
+  it('with a CRM connected (version 4 sync rows filled), the repair and its merge are queued for the CRM', async () => {
+    const name = `member-id-case-synced-${crypto.randomUUID()}`;
+    const old = openAtVersion(name, REPAIR_VERSION - 1);
+    await old.table('contacts').bulkAdd([fromProfile, fromMessaging, vanityOnly]);
+    await old.table('interactions').bulkAdd([note('n-messaging', 'c-messaging', T0 + 2 * DAY, 'Asked for pricing on LinkedIn.')]);
+    await old.table('syncState').add({ key: 'connection', value: { crm: 'pipedrive', baseUrl: 'https://acme.pipedrive.example', account: 'me@acme.example', connectedAt: T0 } });
+    const waiting = { key: 'contact:c-vanity', entity: 'contact', localId: 'c-vanity', contactId: 'c-vanity', op: 'upsert', changeId: 'x1', changedAt: T0, dueAt: T0, attempts: 0 };
+    await old.table('outbox').add(waiting);
+    await old.table('crmLinks').add({ key: 'pipedrive:contact:c-profile', crm: 'pipedrive', entity: 'contact', localId: 'c-profile', contactId: 'c-profile', crmId: '41', syncedAt: T0 });
+    old.close();
+
+    const db = createDb({ name });
+    expect((await db.contacts.orderBy('id').toArray()).map((row) => row.id)).toEqual(['c-profile', 'c-vanity']);
+    // The person the CRM knows gains no new id (the same member id), but the note moved to them is
+    // queued. The repaired duplicate's entry outlives its merge; the worker drops an entry whose
+    // contact is gone (the CRM keeps its person, as after any merge). The waiting entry is kept.
+    const outbox = await db.outbox.orderBy('key').toArray();
+    expect(outbox.map((entry) => [entry.key, entry.contactId, entry.op])).toEqual([
+      ['contact:c-messaging', 'c-messaging', 'upsert'],
+      ['contact:c-vanity', 'c-vanity', 'upsert'],
+      ['interaction:n-messaging', 'c-profile', 'upsert'],
+    ]);
+    expect(outbox[1]).toEqual(waiting);
+    expect(await db.crmLinks.count()).toBe(1);
     db.close();
   });
 

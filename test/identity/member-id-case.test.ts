@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { linkedInLookupKeys, withLinkedInIds } from '../../src/identity/identities-of-person';
 import { isLegacyMemberIdSpelling, linkedInProfileUrl, normaliseLinkedInId } from '../../src/identity/normalise';
 import { contactIdentityLabel, identityLabel, personOfContact } from '../../src/sidebar/person-of-contact';
-import type { Contact } from '../../src/db/schemas';
+import { personOfContact as crmPersonOfContact } from '../../src/sync/crm-rows';
+import type { Contact } from '../../src/model/schemas';
 
 const TALHA = 'ACoAACaYEUABb_2KMpm9ek35YObF-a13apHwjas';
 const TALHA_LOWER = TALHA.toLowerCase();
@@ -36,6 +37,12 @@ describe('member ids keep their case; vanity slugs do not', () => {
     expect(linkedInProfileUrl([TALHA])).toBe(`https://www.linkedin.com/in/${TALHA}/`);
     expect(linkedInProfileUrl(['sales:ACwAAC7pRiYBq3NwLgTx9aM0KjE5vHd2Ls8Yz4U'])).toBe('');
     expect(linkedInProfileUrl([TALHA_LOWER])).toBe('');
+  });
+
+  it('sends a connected CRM the same working address, and none for a broken lower-cased id', () => {
+    expect(crmPersonOfContact(contact([TALHA]), undefined).linkedinUrl).toBe(`https://www.linkedin.com/in/${TALHA}/`);
+    expect(crmPersonOfContact(contact([TALHA_LOWER]), undefined).linkedinUrl).toBeUndefined();
+    expect(crmPersonOfContact(contact(['talha-khan', TALHA]), undefined).linkedinUrl).toBe('https://www.linkedin.com/in/talha-khan/');
   });
 
   it('shows a member id exactly, and a Sales Navigator lead by name with no raw id', () => {

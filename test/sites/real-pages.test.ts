@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageContextSchema, type PageContext } from '../../src/page-context/page-context';
+import { pageContextSchema, type PageContext } from '../../src/model/page-context';
 import { recogniseGmailPage } from '../../src/sites/gmail/recognise-gmail-page';
 import { recogniseLinkedInPage } from '../../src/sites/linkedin/recognise-linkedin-page';
 import { parsePage, SAVED_PAGE_TIMEOUT_MS, sharedFixturesDir, sharedFixturesPresent } from '../support/fixtures';

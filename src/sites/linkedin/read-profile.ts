@@ -1,4 +1,4 @@
-import type { PageContext, PageSignal, PersonOnPage } from '../../page-context/page-context';
+import type { PageContext, PageSignal, PersonOnPage } from '../../model/page-context';
 import { queryFirst } from '../query';
 import { visibleText } from '../visible-text';
 import { readMemberUrn } from './read-member-urn';

@@ -1,34 +1,17 @@
 import type { EntityTable } from 'dexie';
-import type { MarginDb } from './database';
+import type { Contact, Interaction, Task, UndoRecord } from '../model/schemas';
 import { newId } from './ids';
-import type { Contact, Interaction, Task, UndoRecord } from './schemas';
 
-export class MergeRefusedError extends Error {
-  override name = 'MergeRefusedError';
-}
+/*
+ * The rows a merge writes, shared by the merge use case (src/actions/merge-contacts.ts) and a
+ * schema upgrade (src/db/repair-member-id-case.ts). It lives in src/db because an upgrade function
+ * must: the schema may not import a use case.
+ */
 
 export interface MergeResult {
   contact: Contact;
   undoId: string;
   moved: { interactions: number; tasks: number };
-}
-
-/**
- * Merges `mergedId` into `keptId` in one transaction: every interaction and task moves to the
- * kept contact, which gains the merged one's addresses, LinkedIn ids and tags and fills its empty
- * fields; the merged contact is removed. Both contacts and every moved row are written to the
- * `undo` table first, so `undoMerge` restores them exactly.
- */
-export async function mergeContacts(
-  db: MarginDb,
-  { keptId, mergedId, now = Date.now() }: { keptId: string; mergedId: string; now?: number },
-): Promise<MergeResult> {
-  if (keptId === mergedId) throw new MergeRefusedError('A contact cannot be merged into itself.');
-  return db.transaction('rw', [db.contacts, db.interactions, db.tasks, db.undo], async () => {
-    const [kept, merged] = await Promise.all([db.contacts.get(keptId), db.contacts.get(mergedId)]);
-    if (!kept || !merged) throw new MergeRefusedError('One of the two contacts no longer exists.');
-    return mergeRows(db, kept, merged, now);
-  });
 }
 
 /** The tables a merge writes; a database, or the tables of a schema upgrade's transaction. */
@@ -42,8 +25,7 @@ export interface MergeTables {
 /**
  * The merge itself, inside the caller's transaction: the undo record first (both contacts and
  * every row that moves), then the combined contact, the merged one removed, its rows moved.
- * `mergeContacts` and the schema v4 upgrade (src/db/repair-member-id-case.ts) both use it, so a
- * merge the upgrade made is undone by `undoMerge` like any other.
+ * Both callers use it, so a merge the upgrade made is undone by `undoMerge` like any other.
  */
 export async function mergeRows(tables: MergeTables, kept: Contact, merged: Contact, now: number, reason = ''): Promise<MergeResult> {
   const interactions = await tables.interactions.where('contactId').equals(merged.id).toArray();
@@ -77,24 +59,4 @@ export async function mergeRows(tables: MergeTables, kept: Contact, merged: Cont
   await tables.interactions.bulkPut(interactions.map((row) => ({ ...row, contactId: kept.id, updatedAt: Math.max(row.updatedAt, now) })));
   await tables.tasks.bulkPut(tasks.map((row) => ({ ...row, contactId: kept.id, updatedAt: Math.max(row.updatedAt, now) })));
   return { contact: combined, undoId: undo.id, moved: { interactions: interactions.length, tasks: tasks.length } };
-}
-
-/**
- * Undoes a merge in one transaction: both contacts as they were, the moved interactions and
- * tasks back with the merged contact (those deleted since stay deleted), the undo record gone.
- * Returns false when there is nothing to undo (already undone).
- */
-export async function undoMerge(db: MarginDb, undoId: string): Promise<boolean> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.tasks, db.undo], async () => {
-    const record = await db.undo.get(undoId);
-    if (!record || record.kind !== 'merge-contacts') return false;
-    const { contacts, interactions, tasks } = record.before;
-    await db.contacts.bulkPut(contacts);
-    const liveInteractions = new Set((await db.interactions.bulkGet(interactions.map((row) => row.id))).map((row) => row?.id));
-    const liveTasks = new Set((await db.tasks.bulkGet(tasks.map((row) => row.id))).map((row) => row?.id));
-    await db.interactions.bulkPut(interactions.filter((row) => liveInteractions.has(row.id)));
-    await db.tasks.bulkPut(tasks.filter((row) => liveTasks.has(row.id)));
-    await db.undo.delete(undoId);
-    return true;
-  });
 }
