@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Contact, Interaction, InteractionKind, Task } from '../model/schemas';
-import { ENTITY_OF_TABLE, outboxKey, type OutboxEntry, type SyncConnection, type SyncedEntity } from './sync-schemas';
+import type { SyncedEntity } from '../model/crm-link';
+import { ENTITY_OF_TABLE, outboxKey, type OutboxEntry, type SyncConnection } from './sync-schemas';
 
 /**
  * The outbox is written by the database itself: every write to contacts, interactions or tasks,

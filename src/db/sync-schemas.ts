@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
+import { SYNCED_ENTITIES, type SyncedEntity } from '../model/crm-link';
 
 /**
- * Rows of the live sync to a CRM (schema version 4). None of them is in a backup or an export:
- * the outbox and the CRM ids describe one browser's connection, and the API token is not in the
- * database at all (browser.storage.local only).
+ * Rows of the live sync to a CRM (schema version 4). The CRM ids (`crmLinks`) are in the backup,
+ * so a restore into another browser updates the CRM's records instead of creating them again;
+ * the outbox and the sync state describe one browser's connection and stay out, and the API
+ * token is not in the database at all (browser.storage.local only).
  */
-
-export const SYNCED_ENTITIES = ['contact', 'interaction', 'task'] as const;
-export type SyncedEntity = (typeof SYNCED_ENTITIES)[number];
 
 /** The table each synced entity lives in. */
 export const ENTITY_OF_TABLE: Readonly<Record<string, SyncedEntity>> = { contacts: 'contact', interactions: 'interaction', tasks: 'task' };
@@ -40,30 +39,6 @@ export const outboxEntrySchema = z.object({
   withHistory: z.optional(z.boolean()),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
-
-/** The CRM's id of a Margin row, so a change updates it and never creates it twice. */
-export const crmLinkSchema = z.object({
-  /** `<crm>:<entity>:<local id>` */
-  key: z.string(),
-  crm: z.string(),
-  entity: z.enum(SYNCED_ENTITIES),
-  localId: z.string(),
-  contactId: z.string(),
-  crmId: z.string(),
-  /** The CRM object a record became (note, email, …), needed to delete it. */
-  recordKind: z.optional(z.string()),
-  /**
-   * The CRM person a record hangs off, as last sent. When the row's contact changed (a merge, an
-   * undone merge) and that contact's CRM person differs, the record is moved, not created again.
-   */
-  personCrmId: z.optional(z.string()),
-  syncedAt: z.number(),
-});
-export type CrmLink = z.infer<typeof crmLinkSchema>;
-
-export function crmLinkKey(crm: string, entity: SyncedEntity, localId: string): string {
-  return `${crm}:${entity}:${localId}`;
-}
 
 export function outboxKey(entity: SyncedEntity, localId: string): string {
   return `${entity}:${localId}`;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup } from '../export/backup-schema';
+import { crmLinkKey } from '../model/crm-link';
 import { ImportFileError } from './import-file-error';
 import { lineAndColumn } from './text-position';
 
@@ -69,6 +70,15 @@ function checkReferences(backup: Backup): void {
       throw new ImportFileError(`Two contacts have the id "${contact.id}".`, `at $.tables.contacts[${index}].id`);
     }
     contactIds.add(contact.id);
+  }
+  // A CRM id's key names its CRM, entity and row; one that does not would be stored where no sync looks.
+  const linkKeys = new Set<string>();
+  for (const [index, link] of tables.crmLinks.entries()) {
+    if (link.key !== crmLinkKey(link.crm, link.entity, link.localId)) {
+      throw new ImportFileError(`A CRM id's key "${link.key}" does not name its CRM, kind and row.`, `at $.tables.crmLinks[${index}].key`);
+    }
+    if (linkKeys.has(link.key)) throw new ImportFileError(`Two CRM ids have the key "${link.key}".`, `at $.tables.crmLinks[${index}].key`);
+    linkKeys.add(link.key);
   }
   for (const table of ['interactions', 'tasks', 'suggestions'] as const) {
     const ids = new Set<string>();

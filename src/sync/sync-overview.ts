@@ -1,5 +1,6 @@
 import type { MarginDb } from '../db/database';
-import { WAITS_FOR_RETRY, crmLinkKey, type SyncConnection, type SyncStatus } from '../db/sync-schemas';
+import { WAITS_FOR_RETRY, type SyncConnection, type SyncStatus } from '../db/sync-schemas';
+import { crmLinkKey } from '../model/crm-link';
 import { readSyncConnection, readSyncStatus } from './sync-state';
 
 /** What the sidebar shows for one person and the dashboard for everyone, read from the database. */

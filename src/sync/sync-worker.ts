@@ -1,14 +1,8 @@
 import type { MarginDb } from '../db/database';
 import { SYNCED_INTERACTION_KINDS } from '../db/outbox-middleware';
 import type { Contact, Interaction, Task } from '../model/schemas';
-import {
-  WAITS_FOR_RETRY,
-  crmLinkKey,
-  outboxKey,
-  type CrmLink,
-  type OutboxEntry,
-  type SyncConnection,
-} from '../db/sync-schemas';
+import { WAITS_FOR_RETRY, outboxKey, type OutboxEntry, type SyncConnection } from '../db/sync-schemas';
+import { crmLinkKey, type CrmLink } from '../model/crm-link';
 import type { CrmAdapter, CrmBatchOutcome, CrmItemResult, CrmRecord } from './crm-adapter';
 import { CrmHttpError } from './crm-http';
 import { personOfContact, recordOfInteraction, recordOfTask } from './crm-rows';

@@ -31,6 +31,15 @@ describe('the bad-file corpus', () => {
     });
   }
 
+  it("refuses a CRM id whose key does not name its CRM, kind and row, saying where", () => {
+    const backup = JSON.parse(readFileSync('test/fixtures/exports/backup-alice.json', 'utf8')) as { tables: Record<string, unknown> };
+    backup.tables.crmLinks = [{ key: 'pipedrive:contact:someone-else', crm: 'pipedrive', entity: 'contact', localId: 'c-0001', contactId: 'c-0001', crmId: '7', syncedAt: 1 }];
+    expect(() => parseBackupText(JSON.stringify(backup))).toThrow(/does not name its CRM, kind and row.*\$\.tables\.crmLinks\[0\]\.key/s);
+    // A file written before the sync has no CRM ids at all, and restores as it always did.
+    delete backup.tables.crmLinks;
+    expect(parseBackupText(JSON.stringify(backup)).tables.crmLinks).toEqual([]);
+  });
+
   it('refuses a 200 MB file by its size, without reading a byte', async () => {
     let read = false;
     const huge = { name: 'huge.json', size: 200 * 1024 * 1024, arrayBuffer: async () => ((read = true), new ArrayBuffer(0)) };

@@ -5,6 +5,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { MarginDb } from '../../src/db/database';
 import { deleteInteraction, editNote } from '../../src/db/interactions-repository';
 import { logNote } from '../../src/actions/log-note';
+import { DB_SCHEMA_VERSION_FOR_BACKUP } from '../../src/export/backup-version';
+import { dexieExportSource } from '../../src/export/dexie-export-source';
+import { exportBackup } from '../../src/export/export-backup';
+import { memoryExportSink } from '../../src/export/export-sink';
+import { parseBackupText } from '../../src/import/parse-backup';
+import { restoreBackup } from '../../src/import/restore-backup';
 import { mergeContacts, undoMerge } from '../../src/actions/merge-contacts';
 import { crmDefinition, type CrmId } from '../../src/sync/adapters/crm-adapters';
 import { retrySync, startSync } from '../../src/sync/connection';
@@ -213,6 +219,45 @@ describe.each(['pipedrive', 'hubspot'] as const)('the sync worker with %s', (crm
     expect(tasksOf(mergedCrmId)).toEqual(['Call back']);
     expect(allNotes()).toBe(2);
     expect(peopleInCrm()).toBe(people);
+  });
+
+  it.skipIf(skip)('a backup restored into a fresh profile and connected to the same CRM creates nothing twice; an edit there updates the same note', async () => {
+    await connected();
+    const { contact } = await logNote(db, {
+      person: { name: 'Backed Up', email: 'backed-up@example.com' },
+      note: { id: 'backed-up-note', body: 'Logged before the backup', nextStep: 'Send the quote', followUpDue: clockNow() + 86_400_000 },
+      source,
+      now: clockNow(),
+    });
+    await run();
+    const personCrmId = (await personCrmIdOf(contact.id))!;
+    const crmCounts = () =>
+      crm === 'pipedrive'
+        ? [mock.pipedrive.persons.size, mock.pipedrive.notes.size, mock.pipedrive.activities.size]
+        : [mock.hubspot.objects.contacts!.size, mock.hubspot.objects.notes!.size, mock.hubspot.objects.tasks!.size];
+    const before = crmCounts();
+
+    const sink = memoryExportSink();
+    const { file } = await exportBackup({ source: dexieExportSource(db), sink, schemaVersion: DB_SCHEMA_VERSION_FOR_BACKUP, exportedAt: clockNow() });
+    const backup = parseBackupText(sink.files.get(file)!);
+    expect(backup.tables.crmLinks.map((link) => link.entity).sort()).toEqual(['contact', 'interaction', 'task']);
+    db.close();
+
+    // Another browser: the backup restored, the same CRM connected.
+    db = freshDb();
+    await restoreBackup(db, backup, 'replace', clockNow());
+    await startSync(db, { crm, baseUrl: mock.url, account: 'rep', connectedAt: clockNow() });
+    const callsBefore = mock.calls.length;
+    await run();
+    expect(crmCounts()).toEqual(before);
+    // Only the person is sent again (an update): the note and the follow-up are known.
+    expect(mock.calls.slice(callsBefore).map((call) => call.method)).toEqual([crm === 'pipedrive' ? 'PATCH' : 'POST']);
+    expect(await readPersonSyncState(db, contact.id)).toEqual({ kind: 'in-crm', crm });
+
+    await editNote(db, 'backed-up-note', { body: 'Edited in the restored profile' }, clockNow());
+    await run();
+    expect(notesOf(personCrmId)).toEqual([expect.stringContaining('Edited in the restored profile')]);
+    expect(crmCounts()).toEqual(before);
   });
 
   it.skipIf(skip)('429s without Retry-After are asked again less and less often, up to 15 minutes apart; then everything arrives once', async () => {
