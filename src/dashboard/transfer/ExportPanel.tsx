@@ -116,7 +116,11 @@ async function writeTarget(
 }
 
 function counts(result: { contacts: number; interactions: number; tasks: number }): string {
-  return `${result.contacts.toLocaleString()} contacts, ${result.interactions.toLocaleString()} interactions and ${result.tasks.toLocaleString()} follow-ups`;
+  return `${plural(result.contacts, 'contact')}, ${plural(result.interactions, 'interaction')} and ${plural(result.tasks, 'follow-up')}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString()} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function when(at: number): string {
