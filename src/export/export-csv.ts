@@ -5,7 +5,7 @@ import type { ExportSink } from './export-sink';
 import { isInWindow, type ExportSource, type UpdatedWindow } from './export-source';
 import { throwIfCancelled, yieldToPage, type ExportRunOptions } from './export-progress';
 import { fieldTime, fieldValue, formatTime, type RowSubject } from './field-values';
-import { renderReadme, staticReadiness, type ImportReadiness } from './import-readiness';
+import { LISTED_PEOPLE, renderReadme, staticReadiness, type ImportReadiness } from './import-readiness';
 
 export interface CsvExportRequest extends ExportRunOptions {
   target: CsvTarget;
@@ -79,7 +79,8 @@ export async function exportCsv(request: CsvExportRequest): Promise<CsvExportRes
         asideFiles: file.aside.names,
         missing: file.matchRule.missing,
         rows: file.aside.rows,
-        people: [...file.asidePeople],
+        people: file.asideNames,
+        peopleCount: file.asideContactIds.size,
       });
     }
     for (const [key, rows] of file.adjustments) {
@@ -178,7 +179,9 @@ class FileWriter {
   readonly main: PartedCsvFile;
   aside: PartedCsvFile | undefined;
   readonly matchRule: Extract<ColumnRule, { kind: 'match-key' }> | undefined;
-  readonly asidePeople = new Set<string>();
+  /** Who is in the aside file: every contact id (to count them), the first names (to list them). */
+  readonly asideContactIds = new Set<string>();
+  readonly asideNames: string[] = [];
   /** "column\0change" → rows. */
   readonly adjustments = new Map<string, number>();
   private readonly headers: string[];
@@ -231,7 +234,11 @@ class FileWriter {
       const cells = this.cells(subject);
       if (this.matchRule && this.matchRule.anyOf.every((field) => fieldValue(field, subject, this.target) === '')) {
         unmatched.push(cells);
-        this.asidePeople.add(subject.contact?.name.trim() || subject.contact?.id || subject.interaction?.contactId || subject.task?.contactId || '?');
+        const id = subject.contact?.id ?? subject.interaction?.contactId ?? subject.task?.contactId ?? '?';
+        if (!this.asideContactIds.has(id)) {
+          this.asideContactIds.add(id);
+          if (this.asideNames.length < LISTED_PEOPLE) this.asideNames.push(subject.contact?.name.trim() || id);
+        }
       } else matched.push(cells);
     }
     await this.main.write(matched);

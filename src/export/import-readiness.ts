@@ -16,7 +16,16 @@ export interface ImportReadiness {
   /** Columns that need a custom property, field or label in the CRM first. */
   setUpFirst: Array<{ file: string; column: string; needs: string; howTo: string }>;
   /** Rows the CRM could not match, written aside (same columns) instead of into the import file. */
-  notMatched: Array<{ file: string; asideFiles: string[]; missing: string; rows: number; people: string[] }>;
+  notMatched: Array<{
+    file: string;
+    asideFiles: string[];
+    missing: string;
+    rows: number;
+    /** The first LISTED_PEOPLE people's names… */
+    people: string[];
+    /** …of this many people in all. */
+    peopleCount: number;
+  }>;
   /** Cells the writer changed to fit the importer: cut to a limit, or filled because they were required. */
   adjusted: Array<{ file: string; column: string; change: string; rows: number }>;
 }
@@ -56,9 +65,9 @@ export function renderChecks(readiness: ImportReadiness): string[] {
   lines.push(`Rows ${readiness.target} cannot match`);
   if (readiness.notMatched.length === 0) lines.push('- None.');
   for (const item of readiness.notMatched) {
-    const more = item.people.length > LISTED_PEOPLE ? `, and ${item.people.length - LISTED_PEOPLE} more` : '';
+    const more = item.peopleCount > item.people.length ? `, and ${(item.peopleCount - item.people.length).toLocaleString('en')} more` : '';
     lines.push(
-      `- ${rows(item.rows)} of ${item.file} (${item.missing}) ${item.rows === 1 ? 'is' : 'are'} in ${item.asideFiles.join(', ')} instead: ${item.people.slice(0, LISTED_PEOPLE).join(', ')}${more}.`,
+      `- ${rows(item.rows)} of ${item.file} (${item.missing}) ${item.rows === 1 ? 'is' : 'are'} in ${item.asideFiles.join(', ')} instead: ${item.people.join(', ')}${more}.`,
       `  ${readiness.target} cannot match them to an existing record, so every import would add them again. Add the missing value in Margin and export again, or fill it in that file and import it.`,
     );
   }

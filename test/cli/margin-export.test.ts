@@ -56,6 +56,15 @@ describe('npm run export (the team command)', () => {
     expect(merged.tables.interactions.find((note) => note.id === 'j-0003')?.author).toBe('Bob O. (manager)');
   });
 
+  it('prints the import-readiness checks it also writes into the README', async () => {
+    const result = await runMarginExport(['--target', 'hubspot', '--out', outDir, ALICE_BACKUP]);
+    expect(result.summary).toContain('Set up first');
+    expect(result.summary).toContain('Margin Score (hubspot-contacts.csv) needs a custom contact property');
+    expect(result.summary).toContain('hubspot-contacts-no-email.csv instead: Tomás Díaz');
+    const readme = (await exportedFiles()).get('README-hubspot.txt')!;
+    for (const line of result.summary.split('\n').filter((line) => line.startsWith('- '))) expect(readme).toContain(line);
+  });
+
   it('with --since writes only what changed after that date', async () => {
     await runMarginExport(['--target', 'hubspot', '--since', '2026-04-30', '--out', outDir, ALICE_BACKUP]);
     const notes = (await exportedFiles()).get('hubspot-notes.csv')!;

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { describeStorageError } from '../../db/storage-errors';
 import type { ExportedFile } from '../../export/blob-export-sink';
 import { getExportHistory, markExportSaved } from '../../export/export-history';
-import { LISTED_PEOPLE, type ImportReadiness } from '../../export/import-readiness';
+import type { ImportReadiness } from '../../export/import-readiness';
 import { formatBytes } from '../../import/import-limits';
 import { useDatabase } from '../../ui/database-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -119,8 +119,8 @@ function ReadinessSummary({ readiness }: { readiness: ImportReadiness }) {
           {readiness.notMatched.map((item) => (
             <li key={item.file}>
               {item.rows.toLocaleString()} {item.rows === 1 ? 'row' : 'rows'} of {item.file} ({item.missing}) are in {item.asideFiles.join(', ')} instead:{' '}
-              {item.people.slice(0, LISTED_PEOPLE).join(', ')}
-              {item.people.length > LISTED_PEOPLE ? `, and ${item.people.length - LISTED_PEOPLE} more` : ''}. Add the missing value in Margin and
+              {item.people.join(', ')}
+              {item.peopleCount > item.people.length ? `, and ${(item.peopleCount - item.people.length).toLocaleString()} more` : ''}. Add the missing value in Margin and
               export again, or fill it in that file.
             </li>
           ))}
