@@ -64,7 +64,7 @@ test('the readiness summary lists the people HubSpot cannot match, and the file 
   await restoreBackupFile(page, ALICE_BACKUP_FIXTURE, 'replace');
   await page.getByRole('button', { name: 'Export for HubSpot', exact: true }).click();
   const summary = page.getByRole('region', { name: 'Before importing into HubSpot' });
-  await expect(summary.getByTestId('not-matched')).toContainText('hubspot-contacts-no-email.csv instead: Tomás Díaz');
+  await expect(summary.getByTestId('not-matched')).toContainText('1 row of hubspot-contacts.csv (no email address) is in hubspot-contacts-no-email.csv instead: Tomás Díaz');
   await expect(summary).toContainText('Margin Score needs a custom contact property');
   const files = await downloadExportedFiles(page);
   expect(files.get('hubspot-contacts-no-email.csv')).toContain('Tomás');

@@ -118,7 +118,7 @@ function ReadinessSummary({ readiness }: { readiness: ImportReadiness }) {
         <ul data-testid="not-matched">
           {readiness.notMatched.map((item) => (
             <li key={item.file}>
-              {item.rows.toLocaleString()} {item.rows === 1 ? 'row' : 'rows'} of {item.file} ({item.missing}) are in {item.asideFiles.join(', ')} instead:{' '}
+              {item.rows.toLocaleString()} {item.rows === 1 ? 'row' : 'rows'} of {item.file} ({item.missing}) {item.rows === 1 ? 'is' : 'are'} in {item.asideFiles.join(', ')} instead:{' '}
               {item.people.join(', ')}
               {item.peopleCount > item.people.length ? `, and ${(item.peopleCount - item.people.length).toLocaleString()} more` : ''}. Add the missing value in Margin and
               export again, or fill it in that file.
