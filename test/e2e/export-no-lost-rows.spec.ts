@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALICE_BACKUP_FIXTURE, downloadExportedFiles, restoreBackupFile } from './support/dashboard-transfer';
@@ -69,6 +70,9 @@ test('the readiness summary lists the people HubSpot cannot match, and the file 
   const files = await downloadExportedFiles(page);
   expect(files.get('hubspot-contacts-no-email.csv')).toContain('Tomás');
   expect(files.get('README-hubspot.txt')).toContain('Tomás Díaz');
+  await page.getByText(/HubSpot export history/).click();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
   await summary.scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'export-5-hubspot-readiness', { fullPage: true });
 });
