@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import type { MarginDb } from '../db/database';
-import { getSetting, setSetting } from '../db/settings-repository';
-import type { CsvTargetId } from './crm-mappings';
+import { readSetting, writeSetting } from '../db/settings-repository';
+import { defineSetting, type SettingDefinition } from '../model/define-setting';
+import { CSV_TARGET_IDS, type CsvTargetId } from './crm-mappings';
 import type { UpdatedWindow } from './export-source';
 
 /**
@@ -67,13 +68,23 @@ export function isExportStateKey(key: string): boolean {
   return key.startsWith(EXPORT_CURSOR_KEY_PREFIX) || key.startsWith(EXPORT_HISTORY_KEY_PREFIX);
 }
 
+/** Per target: the cursor (null until a batch is marked saved) and the history (newest first). */
+const CURSOR_SETTINGS = perTarget((target) =>
+  defineSetting<ExportCursor | null>({ key: exportCursorKey(target), schema: z.nullable(exportCursorSchema), fallback: null }),
+);
+const HISTORY_SETTINGS = perTarget((target) => defineSetting<ExportBatch[]>({ key: exportHistoryKey(target), schema: historySchema, fallback: [] }));
+
+function perTarget<T>(define: (target: CsvTargetId) => SettingDefinition<T>): Record<CsvTargetId, SettingDefinition<T>> {
+  return Object.fromEntries(CSV_TARGET_IDS.map((target) => [target, define(target)])) as Record<CsvTargetId, SettingDefinition<T>>;
+}
+
 export function getExportCursor(db: MarginDb, target: CsvTargetId): Promise<ExportCursor | null> {
-  return getSetting<ExportCursor | null>(db, exportCursorKey(target), exportCursorSchema, null);
+  return readSetting(db, CURSOR_SETTINGS[target]);
 }
 
 /** The target's batches, newest first. */
 export function getExportHistory(db: MarginDb, target: CsvTargetId): Promise<ExportBatch[]> {
-  return getSetting<ExportBatch[]>(db, exportHistoryKey(target), historySchema, []);
+  return readSetting(db, HISTORY_SETTINGS[target]);
 }
 
 /** The window of the next export: what changed after the last saved batch (everything when none, or when asked). */
@@ -91,7 +102,7 @@ export async function recordExportBatch(db: MarginDb, target: CsvTargetId, batch
       const oldestSaved = history.map((old) => old.savedAt !== undefined).lastIndexOf(true);
       history.splice(oldestSaved >= 0 ? oldestSaved : history.length - 1, 1);
     }
-    await setSetting(db, exportHistoryKey(target), history);
+    await writeSetting(db, HISTORY_SETTINGS[target], history);
   });
 }
 
@@ -116,13 +127,13 @@ export async function markExportSaved(db: MarginDb, target: CsvTargetId, batchId
       );
     }
     const saved = { ...batch, savedAt: batch.savedAt ?? now };
-    await setSetting(
+    await writeSetting(
       db,
-      exportHistoryKey(target),
+      HISTORY_SETTINGS[target],
       history.map((candidate) => (candidate.id === batchId ? saved : candidate)),
     );
     if (!cursor || batch.upTo > cursor.upTo) {
-      await setSetting<ExportCursor>(db, exportCursorKey(target), {
+      await writeSetting(db, CURSOR_SETTINGS[target], {
         upTo: batch.upTo,
         exportedAt: now,
         contacts: batch.contacts,
@@ -135,7 +146,7 @@ export async function markExportSaved(db: MarginDb, target: CsvTargetId, batchId
 
 /** Forgets what was saved: the next export holds everything again. The history stays. */
 export async function resetExportCursor(db: MarginDb, target: CsvTargetId): Promise<void> {
-  await db.settings.delete(exportCursorKey(target));
+  await db.settings.delete(CURSOR_SETTINGS[target].key);
 }
 
 /** The window a batch covers, to download it again. */
