@@ -130,7 +130,7 @@ function parseSince(text: string): number {
   return at;
 }
 
-function fileSink(outDir: string): ExportSink & { finished(): Promise<void> } {
+export function fileSink(outDir: string): ExportSink & { finished(): Promise<void> } {
   const closing: Promise<void>[] = [];
   return {
     openFile(name): ExportFileWriter {
