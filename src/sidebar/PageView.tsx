@@ -5,12 +5,16 @@ import { applyOwnAddresses } from '../page-context/apply-own-addresses';
 import type { PageContext, PersonOnPage } from '../page-context/page-context';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
+import { lazyComponent } from '../ui/lazy-component';
 import { EmptyState } from './EmptyState';
-import { IdentityTools } from './IdentityTools';
 import { ParticipantSwitcher } from './ParticipantSwitcher';
 import { PersonPanel } from './PersonPanel';
 import { personKey, personOfContact } from './person-of-contact';
-import { pageKindExpectsPerson, UnrecognisedPage } from './UnrecognisedPage';
+import { pageKindExpectsPerson } from './page-kind-expects-person';
+
+// Linking and merging, and search-or-create on a page without a person, load when shown.
+const IdentityTools = lazyComponent(() => import('./IdentityTools').then((module) => module.IdentityTools));
+const UnrecognisedPage = lazyComponent(() => import('./UnrecognisedPage').then((module) => module.UnrecognisedPage));
 import './recognition.css';
 
 const SWITCHER_LABEL: Partial<Record<PageContext['pageKind'], string>> = {

@@ -4,14 +4,18 @@ import type { InteractionSource } from '../db/schemas';
 import { shownIdentitiesOfPerson } from '../identity/identities-of-person';
 import type { PageContext, PersonOnPage } from '../page-context/page-context';
 import { useDatabase } from '../ui/database-context';
+import { lazyComponent } from '../ui/lazy-component';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
-import { FollowUps } from './FollowUps';
-import { ForgetContact } from './ForgetContact';
-import { NoteComposer } from './NoteComposer';
 import { PersonHeader } from './PersonHeader';
-import { PersonMetrics } from './PersonMetrics';
 import { Timeline } from './Timeline';
 import { UndoProvider } from './undo-context';
+
+// The first screen is the header and the latest items; writing, follow-ups, the score's
+// explanation and forgetting load right after it has painted, each in its own chunk.
+const PersonMetrics = lazyComponent(() => import('./PersonMetrics').then((module) => module.PersonMetrics));
+const NoteComposer = lazyComponent(() => import('./NoteComposer').then((module) => module.NoteComposer));
+const FollowUps = lazyComponent(() => import('./FollowUps').then((module) => module.FollowUps));
+const ForgetContact = lazyComponent(() => import('./ForgetContact').then((module) => module.ForgetContact));
 
 function sourceOf(context: PageContext): InteractionSource {
   return {

@@ -1,14 +1,16 @@
 import { useState } from 'preact/hooks';
-import { removeCapturedInteraction } from '../db/capture-interactions';
-import { deleteInteraction, editNote, listTimelinePage } from '../db/interactions-repository';
-import { NoteRejectedError } from '../db/note-rejected-error';
+import { listTimelinePage } from '../db/interactions-repository';
 import { SENTIMENTS, type Interaction, type InteractionKind, type Sentiment } from '../db/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
 import { formatDay, formatTime, INTERACTION_KIND_LABEL } from '../ui/format';
+import { lazyComponent } from '../ui/lazy-component';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { useOfferUndo } from './undo-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
+
+/** Editing a note loads when the user asks to edit one. */
+const NoteEditor = lazyComponent(() => import('./NoteEditor').then((module) => module.NoteEditor));
 
 /** Rows read per page: the first screen appears at once even for a person with 5,000 items. */
 export const TIMELINE_PAGE = 50;
@@ -141,9 +143,10 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
     try {
       // A captured email or message is also remembered as removed, so reopening its thread does
       // not capture it again; a note is simply deleted.
+      // The write paths load when first used: the timeline paints without them.
       const undo = interaction.source.messageId
-        ? await removeCapturedInteraction(db, interaction.id, Date.now())
-        : await deleteInteraction(db, interaction.id, Date.now());
+        ? await (await import('../db/capture-interactions')).removeCapturedInteraction(db, interaction.id, Date.now())
+        : await (await import('../db/interactions-repository')).deleteInteraction(db, interaction.id, Date.now());
       if (undo) offerUndo(undo);
     } catch (failure) {
       setError(`Could not delete: ${describeStorageError(failure)}`);
@@ -210,58 +213,5 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
       </div>
       <ErrorAlert message={error} />
     </li>
-  );
-}
-
-function NoteEditor({ interaction, onDone }: { interaction: Interaction; onDone: () => void }) {
-  const db = useDatabase();
-  const offerUndo = useOfferUndo();
-  const [body, setBody] = useState(interaction.body ?? '');
-  const [sentiment, setSentiment] = useState<Sentiment | ''>(interaction.sentiment ?? '');
-  const [error, setError] = useState('');
-  const idBase = `edit-${interaction.id}`;
-
-  const save = async (): Promise<void> => {
-    try {
-      const { undo } = await editNote(db, interaction.id, { body, sentiment: sentiment || undefined }, Date.now());
-      offerUndo(undo);
-      onDone();
-    } catch (failure) {
-      setError(failure instanceof NoteRejectedError ? failure.message : `Could not save: ${describeStorageError(failure)}`);
-    }
-  };
-
-  return (
-    <div class="note-editor">
-      <label for={`${idBase}-body`}>Edit note</label>
-      <textarea
-        id={`${idBase}-body`}
-        rows={3}
-        value={body}
-        onInput={(event) => setBody(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
-          if (event.key === 'Escape') onDone();
-        }}
-      />
-      <label for={`${idBase}-sentiment`}>Sentiment</label>
-      <select id={`${idBase}-sentiment`} value={sentiment} onChange={(event) => setSentiment(event.currentTarget.value as Sentiment | '')}>
-        <option value="">None</option>
-        {SENTIMENTS.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
-      <div class="actions">
-        <button type="button" onClick={() => void save()}>
-          Save changes
-        </button>
-        <button type="button" class="secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-      <ErrorAlert message={error} />
-    </div>
   );
 }

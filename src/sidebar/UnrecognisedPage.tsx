@@ -15,13 +15,6 @@ const REASONS: Record<NoPersonReason, string> = {
   'no-recipients': 'Add recipients and Margin shows them here.',
 };
 
-/** Page kinds that normally show someone; nobody on them deserves an explanation. */
-export function pageKindExpectsPerson(context: PageContext): boolean {
-  return ['gmail-thread', 'gmail-compose', 'linkedin-profile', 'linkedin-contact-info', 'linkedin-messaging', 'linkedin-sales-lead'].includes(
-    context.pageKind,
-  );
-}
-
 /**
  * Nobody recognised on a page that should show someone: says so plainly, and offers to find the
  * contact or add one by hand. Never guesses and never crashes.

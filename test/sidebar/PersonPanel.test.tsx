@@ -1,10 +1,11 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PageContext } from '../../src/page-context/page-context';
 import { logNote } from '../../src/db/log-note';
 import { PersonPanel } from '../../src/sidebar/PersonPanel';
 import { freshDb } from '../db/fresh-db';
 import { renderWithDb } from '../support/render-extension-page';
+import { preloadLazySidebarParts } from '../support/preload-lazy-sidebar';
 
 const context: PageContext = {
   site: 'gmail',
@@ -19,7 +20,13 @@ function noteField(): HTMLTextAreaElement {
   return screen.getByLabelText('Note') as HTMLTextAreaElement;
 }
 
+/** The composer's code loads after the first paint (its own chunk): wait for it like a user would. */
+async function composerLoaded(): Promise<void> {
+  await screen.findByLabelText('Note');
+}
+
 describe('the sidebar for a person', () => {
+  beforeAll(preloadLazySidebarParts);
   afterEach(cleanup);
 
   it('shows who is on the page and an empty timeline for someone new', async () => {
@@ -32,6 +39,7 @@ describe('the sidebar for a person', () => {
   it('saves a note, clears the field, and shows the note at the top of the timeline', async () => {
     const db = freshDb();
     renderWithDb(db, <PersonPanel context={context} person={person} />);
+    await composerLoaded();
     fireEvent.input(noteField(), { target: { value: 'Asked for the SOC 2 report' } });
     fireEvent.click(screen.getByRole('radio', { name: 'Concerned' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
@@ -45,16 +53,18 @@ describe('the sidebar for a person', () => {
     expect(stored[0]?.source).toMatchObject({ site: 'gmail', threadId: 'thread-f:1811112223334445556' });
   });
 
-  it('cannot save an empty or blank note', () => {
+  it('cannot save an empty or blank note', async () => {
     renderWithDb(freshDb(), <PersonPanel context={context} person={person} />);
+    await composerLoaded();
     const save = screen.getByRole('button', { name: 'Save note' }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
     fireEvent.input(noteField(), { target: { value: '   \n  ' } });
     expect(save.disabled).toBe(true);
   });
 
-  it('refuses a note over 50,000 characters and says so', () => {
+  it('refuses a note over 50,000 characters and says so', async () => {
     renderWithDb(freshDb(), <PersonPanel context={context} person={person} />);
+    await composerLoaded();
     fireEvent.input(noteField(), { target: { value: 'x'.repeat(50_001) } });
     expect((screen.getByRole('button', { name: 'Save note' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText(/the limit is 50,000/)).toBeTruthy();
@@ -64,6 +74,7 @@ describe('the sidebar for a person', () => {
     const db = freshDb();
     vi.spyOn(db.interactions, 'add').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'));
     renderWithDb(db, <PersonPanel context={context} person={person} />);
+    await composerLoaded();
     fireEvent.input(noteField(), { target: { value: 'Do not lose me' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
 
