@@ -6,6 +6,7 @@ import { CustomFieldsSection } from './CustomFieldsSection';
 import { NoteTemplatesSection } from './NoteTemplatesSection';
 import { OwnAddressesSection } from './OwnAddressesSection';
 import { CrmConnectionSection } from './CrmConnectionSection';
+import { SidebarSection } from './SidebarSection';
 
 /**
  * The settings page is a list of sections, one file each, in the order shown. A feature adds
@@ -26,4 +27,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'never-log', title: 'Never log', component: NeverLogSection },
   { id: 'own-addresses', title: 'Your addresses', component: OwnAddressesSection },
   { id: 'crm-connection', title: 'CRM connection', component: CrmConnectionSection },
+  { id: 'sidebar', title: 'Sidebar', component: SidebarSection },
 ];
