@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { recomputeContact } from '../actions/recompute-scores';
 import type { Contact, Interaction } from '../model/schemas';
 import { engagementScore, DAY_MS, type Contribution } from '../metrics/engagement-score';
-import { bandOfScore } from '../metrics/score-band';
+import { bandOfScore, describeScoreBands } from '../metrics/score-band';
+import { stageSignalMismatch } from '../metrics/stage-signals';
 import { DEFAULT_SCORE_SETTINGS, SCORE_SETTINGS_KEY, scoreSettingsSchema } from '../metrics/score-settings';
 import { scoreTrend, type ScoreTrend } from '../metrics/score-trend';
 import { surgeOf } from '../metrics/surge';
@@ -31,6 +32,9 @@ export function EngagementScore({ contact }: { contact: Contact }) {
   const band = bandOfScore(score);
   const trend = scoreTrend(interactions, now, settings);
   const { touches, surge } = surgeOf(interactions, now);
+  const mismatch = stageSignalMismatch(contact.stage, { score, band, theirTouchesThisWeek: touches, surge });
+  // A contribution that rounds to +0.0 explains nothing.
+  const shownContributions = contributions.filter((contribution) => contribution.points >= 0.05).slice(0, TOP_CONTRIBUTORS);
 
   return (
     <section class="engagement" aria-labelledby="engagement-heading">
@@ -38,21 +42,26 @@ export function EngagementScore({ contact }: { contact: Contact }) {
         <h2 id="engagement-heading" class="engagement-score">
           Engagement <span class="engagement-number">{score}</span>
         </h2>
-        <span class={`badge band band-${band.toLowerCase()}`} title="Band: Cold 0–19, Warm 20–44, Engaged 45–69, Hot 70–100">
+        <span class={`badge band band-${band.toLowerCase()}`} title={`Score band: ${describeScoreBands()}`}>
           {band}
         </span>
         {surge && (
-          <span class="badge surge" title="3 or more touches in 7 days">
-            Surge: {touches} touches in 7 days
+          <span class="badge surge" title="They emailed, messaged, met or called 3 or more times in 7 days (your own notes and visits do not count)">
+            Surge: {touches} of their touches in 7 days
           </span>
         )}
       </div>
+      {mismatch && (
+        <p class="signal-mismatch" role="note">
+          {mismatch}
+        </p>
+      )}
       <TrendLine trend={trend} />
-      {contributions.length > 0 ? (
+      {shownContributions.length > 0 ? (
         <div class="contributors">
           <h3 id="contributors-heading">Adds the most</h3>
           <ol aria-labelledby="contributors-heading">
-            {contributions.slice(0, TOP_CONTRIBUTORS).map((contribution) => (
+            {shownContributions.map((contribution) => (
               <ContributorItem key={contribution.interaction.id} contribution={contribution} />
             ))}
           </ol>

@@ -140,8 +140,10 @@ describe('the weekly review from cached activity', () => {
     const fresh = person(1, { surge: true, lastTouchAt: NOW - DAY });
     const stale = person(2, { surge: true, lastTouchAt: NOW - 9 * DAY });
     await db.interactions.bulkAdd([
-      ...[1, 2, 3].map((days) => note(`f-${days}`, fresh.id, NOW - days * DAY + 1000, 'x')),
-      ...[9, 10, 11].map((days) => note(`s-${days}`, stale.id, NOW - days * DAY, 'x')),
+      // Their own touches (the rep's notes alone would never make a surge).
+      ...[1, 2, 3].map((days) => note(`f-${days}`, fresh.id, NOW - days * DAY + 1000, 'x', 'email-in')),
+      note('f-note', fresh.id, NOW - DAY, 'my own note'),
+      ...[9, 10, 11].map((days) => note(`s-${days}`, stale.id, NOW - days * DAY, 'x', 'email-in')),
     ]);
     await db.tasks.bulkAdd([
       { id: 't-due', contactId: fresh.id, due: NOW + DAY, title: 'Send the quote', status: 'open', createdAt: NOW, updatedAt: NOW },
