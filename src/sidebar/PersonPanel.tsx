@@ -13,6 +13,8 @@ import { PersonHeader } from './PersonHeader';
 import { PersonMetrics } from './PersonMetrics';
 import { Timeline } from './Timeline';
 import { UndoProvider } from './undo-context';
+import { describeStorageError } from '../db/storage-errors';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 function sourceOf(context: PageContext): InteractionSource {
   return {
@@ -38,6 +40,19 @@ export function PersonPanel({ context, person, source, belowHeader }: Props) {
     findContactByIdentity(db, identities).then((found) => found ?? null),
   );
   const contactId = contact.data?.id;
+
+  if (contact.error) {
+    // Not "new person": showing an empty record (and offering to save into it) would make a
+    // second contact for someone Margin may well know.
+    return (
+      <div class="person-panel">
+        <header class="person">
+          <h1 class="person-name">{person.name}</h1>
+        </header>
+        <ErrorAlert message={`Margin could not read what it holds about ${person.name}. ${describeStorageError(contact.error)} Nothing was changed; reload the page to try again.`} />
+      </div>
+    );
+  }
 
   return (
     <UndoProvider>

@@ -102,7 +102,8 @@ export function Timeline({ contactId }: { contactId: string | undefined }) {
           </select>
         </div>
       </div>
-      {!page.isPending && shown.length === 0 && (
+      <ErrorAlert message={page.error ? `Could not read the timeline. ${describeStorageError(page.error)}` : undefined} />
+      {!page.isPending && !page.error && shown.length === 0 && (
         <p class="quiet">{filtered ? 'Nothing matches these filters.' : 'Nothing logged yet.'}</p>
       )}
       {groupByDay(shown).map((group) => (

@@ -45,6 +45,19 @@ describe('the sidebar for a person', () => {
     expect(stored[0]?.source).toMatchObject({ site: 'gmail', threadId: 'thread-f:1811112223334445556' });
   });
 
+  it('says a failed read failed, instead of showing an empty new person', async () => {
+    const db = freshDb();
+    await db.open();
+    db.close();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    renderWithDb(db, <PersonPanel context={context} person={person} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Margin could not read what it holds about Priya Raman.');
+    expect(screen.queryByText(/Not in Margin yet/)).toBeNull();
+    expect(screen.queryByText('Nothing logged yet.')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Save note' })).toBeNull();
+  });
+
   it('cannot save an empty or blank note', () => {
     renderWithDb(freshDb(), <PersonPanel context={context} person={person} />);
     const save = screen.getByRole('button', { name: 'Save note' }) as HTMLButtonElement;
