@@ -4,6 +4,7 @@ import { ScoreSettingsSection } from './ScoreSettingsSection';
 import type { ComponentType } from 'preact';
 import { CustomFieldsSection } from './CustomFieldsSection';
 import { NoteTemplatesSection } from './NoteTemplatesSection';
+import { ObjectionsSection } from './ObjectionsSection';
 import { OwnAddressesSection } from './OwnAddressesSection';
 import { CrmConnectionSection } from './CrmConnectionSection';
 import { SidebarSection } from './SidebarSection';
@@ -21,6 +22,7 @@ export interface SettingsSection {
 
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'note-templates', title: 'Note templates', component: NoteTemplatesSection },
+  { id: 'objections', title: 'Objections', component: ObjectionsSection },
   { id: 'custom-fields', title: 'Contact fields', component: CustomFieldsSection },
   { id: 'engagement-score', title: 'Engagement score', component: ScoreSettingsSection },
   { id: 'activity-capture', title: 'Activity capture', component: CaptureSection },
