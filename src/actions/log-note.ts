@@ -195,3 +195,18 @@ function nonBlank<K extends string>(key: K, text: string | undefined): Partial<R
   const trimmed = text?.trim();
   return trimmed ? ({ [key]: trimmed } as Record<K, string>) : {};
 }
+
+/**
+ * Takes back a note the user has just saved (the composer's Undo): the note and the follow-up it
+ * made, in one transaction. Returns the note so its text can go back into the composer; nothing
+ * when it is already gone (undone in another tab).
+ */
+export async function unlogNote(db: MarginDb, noteId: string): Promise<Interaction | undefined> {
+  return db.transaction('rw', [db.interactions, db.tasks], async () => {
+    const note = await getInteraction(db, noteId);
+    if (!note) return undefined;
+    await db.tasks.where('contactId').equals(note.contactId).filter((task) => task.fromInteractionId === noteId).delete();
+    await db.interactions.delete(noteId);
+    return note;
+  });
+}

@@ -1,5 +1,5 @@
 import type { MarginDb } from '../db/database';
-import { deleteContact } from '../db/delete-contact';
+import { deleteContact } from '../actions/delete-contact';
 
 /** Every demo contact's id starts with this (see `buildDemoData`); no real contact's does. */
 export const DEMO_CONTACT_ID_PREFIX = 'demo-contact-';

@@ -65,9 +65,9 @@ export function PageView({ context }: { context: PageContext }) {
             <>
               {notice}
               {switcher}
-              <IdentityTools key={`tools-${personKey(selected)}`} context={applied} person={selected} />
             </>
           }
+          tools={<IdentityTools key={`tools-${personKey(selected)}`} context={applied} person={selected} />}
         />
       </div>
     );

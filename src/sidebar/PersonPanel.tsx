@@ -6,13 +6,16 @@ import type { PageContext, PersonOnPage } from '../model/page-context';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { CrmSyncState } from './CrmSyncState';
+import { ContactDetails } from './ContactDetails';
 import { FollowUps } from './FollowUps';
 import { ForgetContact } from './ForgetContact';
 import { NoteComposer } from './NoteComposer';
 import { PersonHeader } from './PersonHeader';
 import { PersonMetrics } from './PersonMetrics';
+import { RecentActivity } from './RecentActivity';
 import { Timeline } from './Timeline';
 import { UndoProvider } from './undo-context';
+import './first-screen.css';
 import { describeStorageError } from '../db/storage-errors';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
@@ -29,11 +32,13 @@ interface Props {
   person: PersonOnPage;
   /** Where notes written here come from; by default the page (the dashboard says `margin`). */
   source?: InteractionSource;
-  /** What the page adds under the person's name: the people switcher, linking and merging. */
+  /** What the page adds under the person's header: a notice, the people switcher. */
   belowHeader?: ComponentChildren;
+  /** What the page adds at the end, with the person's details: linking and merging. */
+  tools?: ComponentChildren;
 }
 
-export function PersonPanel({ context, person, source, belowHeader }: Props) {
+export function PersonPanel({ context, person, source, belowHeader, tools }: Props) {
   const db = useDatabase();
   const identities = shownIdentitiesOfPerson(person);
   const contact = useLiveDbQuery(['contact-by-identity', identities], () =>
@@ -54,6 +59,8 @@ export function PersonPanel({ context, person, source, belowHeader }: Props) {
     );
   }
 
+  // The first screen answers who (pinned header), what happened last, and what is next; then
+  // the composer; the full timeline and everything else below.
   return (
     <UndoProvider>
       <div class="person-panel">
@@ -61,9 +68,11 @@ export function PersonPanel({ context, person, source, belowHeader }: Props) {
         {contactId && <CrmSyncState contactId={contactId} />}
         {belowHeader}
         {contact.data !== undefined && <PersonMetrics context={context} person={person} contact={contact.data ?? undefined} />}
-        <NoteComposer person={person} source={source ?? sourceOf(context)} />
+        {contactId && <RecentActivity contactId={contactId} />}
         {contactId && <FollowUps contactId={contactId} />}
+        <NoteComposer person={person} source={source ?? sourceOf(context)} />
         <Timeline contactId={contactId} />
+        <ContactDetails person={person} contact={contact.data ?? undefined} tools={tools} />
         {contact.data && <ForgetContact contact={contact.data} />}
       </div>
     </UndoProvider>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { removeCapturedInteraction } from '../actions/capture-interactions';
 import { deleteInteraction, editNote, listTimelinePage } from '../db/interactions-repository';
 import { NoteRejectedError } from '../db/note-rejected-error';
-import { SENTIMENTS, type Interaction, type InteractionKind, type Sentiment } from '../model/schemas';
+import { LOGGED_KINDS, SENTIMENTS, type Interaction, type InteractionKind, type Sentiment } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
 import { interactionKindLabel, kindsWhere, type TimelineGroup } from '../model/interaction-kinds';
@@ -11,6 +11,7 @@ import { formatDay, formatTime } from '../ui/format';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { useOfferUndo } from './undo-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { describeKind } from './RecentActivity';
 
 /** Rows read per page: the first screen appears at once even for a person with 5,000 items. */
 export const TIMELINE_PAGE = 50;
@@ -102,8 +103,7 @@ export function Timeline({ contactId }: { contactId: string | undefined }) {
           </select>
         </div>
       </div>
-      <ErrorAlert message={page.error ? `Could not read the timeline. ${describeStorageError(page.error)}` : undefined} />
-      {!page.isPending && !page.error && shown.length === 0 && (
+      {!page.isPending && shown.length === 0 && (
         <p class="quiet">{filtered ? 'Nothing matches these filters.' : 'Nothing logged yet.'}</p>
       )}
       {groupByDay(shown).map((group) => (
@@ -162,7 +162,7 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
   return (
     <li class={`item kind-${interaction.kind}`}>
       <div class="item-meta">
-        <span class="item-kind">{interactionKindLabel(interaction.kind)}</span>
+        <span class="item-kind">{describeKind(interaction)}</span>
         <time dateTime={new Date(interaction.at).toISOString()}>{formatTime(interaction.at)}</time>
         {interaction.sentiment && (
           <span class={`sentiment sentiment-${interaction.sentiment.toLowerCase()}`}>{interaction.sentiment}</span>
@@ -206,8 +206,8 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
             {link.label}
           </a>
         )}
-        {interaction.kind === 'note' && !editing && (
-          <button type="button" class="link" onClick={() => setEditing(true)} aria-label={`Edit note from ${formatDay(interaction.at)} ${formatTime(interaction.at)}`}>
+        {(LOGGED_KINDS as readonly string[]).includes(interaction.kind) && !editing && (
+          <button type="button" class="link" onClick={() => setEditing(true)} aria-label={`Edit ${interactionKindLabel(interaction.kind).toLowerCase()} from ${formatDay(interaction.at)} ${formatTime(interaction.at)}`}>
             Edit
           </button>
         )}

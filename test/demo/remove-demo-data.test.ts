@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { logNote } from '../../src/db/log-note';
+import { logNote } from '../../src/actions/log-note';
 import { loadDemoData } from '../../src/demo/load-demo-data';
 import { countDemoContacts, removeDemoData } from '../../src/demo/remove-demo-data';
 import { freshDb } from '../db/fresh-db';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { engagementScore, scoreAt } from '../../src/metrics/engagement-score';
-import { STAGES } from '../../src/db/schemas';
+import { STAGES } from '../../src/model/schemas';
 import { bandOfScore, describeScoreBands, SCORE_BANDS } from '../../src/metrics/score-band';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../src/metrics/score-settings';
 import { DAY, NOW, touch } from './interactions';

@@ -58,6 +58,40 @@ describe('the sidebar for a person', () => {
     expect(screen.queryByRole('button', { name: 'Save note' })).toBeNull();
   });
 
+  it('logs a call with its duration, shows it as saved with Undo, and Undo puts it back in the form', async () => {
+    const db = freshDb();
+    renderWithDb(db, <PersonPanel context={context} person={person} />);
+    fireEvent.click(screen.getByRole('radio', { name: 'Call' }));
+    fireEvent.input(screen.getByLabelText('Duration (minutes)'), { target: { value: '25' } });
+    fireEvent.input(screen.getByLabelText('What was said (optional)'), { target: { value: 'Walked through the rollout plan' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save call' }));
+
+    // A save is a few IndexedDB transactions: on a loaded two-core machine that can take over the default 1 s.
+    const saved = await screen.findByRole('group', { name: 'Just saved' }, { timeout: 5_000 });
+    expect(saved.textContent).toContain('Saved · Call, 25 min: Walked through the rollout plan');
+    await waitFor(async () => expect(await db.interactions.toArray()).toMatchObject([{ kind: 'call', durationMinutes: 25 }]));
+    const timeline = await screen.findByRole('region', { name: 'Timeline' });
+    await waitFor(() => expect(timeline.textContent).toContain('Call, 25 min'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Just saved' })).toBeNull());
+    expect(await db.interactions.count()).toBe(0);
+    expect((screen.getByLabelText('What was said (optional)') as HTMLTextAreaElement).value).toBe('Walked through the rollout plan');
+    expect((screen.getByLabelText('Duration (minutes)') as HTMLInputElement).value).toBe('25');
+  });
+
+  it('offers the user\'s objections and still takes free text', async () => {
+    const db = freshDb();
+    await db.settings.put({ key: 'objections', value: ['Current TMS vendor', 'Price too high'] });
+    renderWithDb(db, <PersonPanel context={context} person={person} />);
+    const objection = screen.getByLabelText('Objection') as HTMLInputElement;
+    const list = document.getElementById(objection.getAttribute('list') ?? '');
+    await waitFor(() => expect([...(list?.querySelectorAll('option') ?? [])].map((option) => option.value)).toEqual(['Current TMS vendor', 'Price too high']));
+    fireEvent.input(objection, { target: { value: 'Waiting on their IT team' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(async () => expect(await db.interactions.toArray()).toMatchObject([{ objection: 'Waiting on their IT team' }]));
+  });
+
   it('cannot save an empty or blank note', () => {
     renderWithDb(freshDb(), <PersonPanel context={context} person={person} />);
     const save = screen.getByRole('button', { name: 'Save note' }) as HTMLButtonElement;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact } from '../../src/db/schemas';
+import type { Contact } from '../../src/model/schemas';
 import { describeMerge } from '../../src/sidebar/IdentityTools';
 
 function contact(name: string, identities: { emails?: string[]; linkedinIds?: string[] }): Contact {
