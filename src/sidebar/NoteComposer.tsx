@@ -19,6 +19,7 @@ import { describeStorageError } from '../db/storage-errors';
 import type { PersonOnPage } from '../model/page-context';
 import { BUILT_IN_TEMPLATE, NOTE_TEMPLATES_SETTING, noteTemplatesSchema, type TemplateChoice } from '../settings/note-templates';
 import { useDatabase } from '../ui/database-context';
+import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { useMutation } from '../ui/use-mutation';
 import { useSetting } from '../ui/use-setting';
 import { DEFAULT_OBJECTIONS, OBJECTIONS_SETTING, objectionListSchema } from '../settings/objections';
@@ -108,6 +109,12 @@ export function NoteComposer({ person, source }: Props) {
   // The note just saved, shown where the rep is looking, with Undo.
   const [justSaved, setJustSaved] = useState<{ interaction: Interaction; followUpDue?: number } | undefined>();
   const [undoError, setUndoError] = useState('');
+  // Followed live: an edit in the timeline shows here, and a deleted note is no longer "Saved".
+  const justSavedId = justSaved?.interaction.id ?? null;
+  const savedNow = useLiveDbQuery(['just-saved', justSavedId], () =>
+    justSavedId ? getInteraction(db, justSavedId).then((found) => found ?? null) : Promise.resolve(null),
+  );
+  const shownSaved = savedNow.data === undefined ? justSaved?.interaction : (savedNow.data ?? undefined);
   const objections = useSetting(OBJECTIONS_SETTING, objectionListSchema, [...DEFAULT_OBJECTIONS]);
   const [draftError, setDraftError] = useState('');
   const [draftRestored, setDraftRestored] = useState(false);
@@ -486,13 +493,13 @@ export function NoteComposer({ person, source }: Props) {
       <button type="submit" disabled={!canSave}>
         {save.isPending ? 'Saving…' : `Save ${KIND_CHOICE[fields.kind].toLowerCase()}`}
       </button>
-      {justSaved && (
+      {justSaved && shownSaved && (
         <div class="just-saved" role="group" aria-label="Just saved">
           <p>
-            <strong>Saved</strong> · {describeKind(justSaved.interaction)}
-            {justSaved.interaction.sentiment ? ` · ${justSaved.interaction.sentiment}` : ''}
-            {justSaved.interaction.body ? ': ' : ''}
-            {justSaved.interaction.body && <span class="just-saved-text">{justSaved.interaction.body}</span>}
+            <strong>Saved</strong> · {describeKind(shownSaved)}
+            {shownSaved.sentiment ? ` · ${shownSaved.sentiment}` : ''}
+            {shownSaved.body ? ': ' : ''}
+            {shownSaved.body && <span class="just-saved-text">{shownSaved.body}</span>}
           </p>
           <button type="button" class="secondary" onClick={() => void undoSave()}>
             Undo
