@@ -58,6 +58,9 @@ test('at 1024×700 on LinkedIn no text of the page lies under the sidebar, and t
   // On demand it opens (over what it must, since the rep asked) and collapses again.
   await sidebarToggleOf(page, 'collapsed').click();
   await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  // At its narrowest it still fits: no horizontal scrollbar under the sidebar.
+  const overflow = await sidebar(page).locator('html').evaluate((root) => root.scrollWidth - root.clientWidth);
+  expect(overflow, 'pixels the sidebar content is wider than the sidebar').toBe(0);
   await saveScreenshot(page, 'every-window-linkedin-1024x700-opened');
   await sidebarToggleOf(page, 'open').click();
   await expect(marginHostOf(page)).toHaveAttribute('data-state', 'collapsed');
