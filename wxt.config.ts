@@ -1,8 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+// Sites whose pages Margin reads (src/model/sites.ts): the sidebar frame is exposed to these only.
+import { ALL_SITE_MATCHES } from './src/model/sites';
 
-/** Sites whose pages Margin reads. Content scripts and the sidebar frame are limited to these. */
-const SITE_MATCHES = ['https://mail.google.com/*', 'https://www.linkedin.com/*'];
+
+/**
+ * `npm run test:e2e` builds with MARGIN_E2E=1: that build may reach the tests' CRM mock on
+ * 127.0.0.1 (granted at install, because a test cannot click the browser's permission prompt).
+ * Builds users get never have it.
+ */
+const E2E_BUILD = process.env.MARGIN_E2E === '1';
+const E2E_CRM_MOCK = 'http://127.0.0.1/*';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -36,6 +44,11 @@ export default defineConfig({
     // alarms + notifications: follow-up reminders that fire when due, even after a restart.
     // alarms also wakes the background once a day to let scores decay (metrics:daily-recompute).
     permissions: ['storage', 'alarms', 'notifications'],
+    // The CRM the user connects (Settings > CRM connection): asked for on the Connect click, for
+    // that one address only, and given back on Disconnect. Nothing is granted at install.
+    // (Firefox's MV2 manifest has no optional_host_permissions: origins go in optional_permissions.)
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] as never } : { optional_host_permissions: ['https://*/*'] }),
+    ...(E2E_BUILD ? { host_permissions: [E2E_CRM_MOCK] } : {}),
     commands: {
       // Alt+Shift+M clashes with neither Gmail's single-key shortcuts nor LinkedIn's; users can
       // change it at chrome://extensions/shortcuts (about:addons in Firefox).
@@ -48,7 +61,7 @@ export default defineConfig({
     web_accessible_resources:
       browser === 'firefox'
         ? (['sidebar.html'] as never)
-        : [{ resources: ['sidebar.html'], matches: SITE_MATCHES }],
+        : [{ resources: ['sidebar.html'], matches: [...ALL_SITE_MATCHES] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { LAST_FULL_RECOMPUTE_SETTING, recomputeContactsAfter } from '../actions/recompute-scores';
 import type { MarginDb } from '../db/database';
-import { LAST_FULL_RECOMPUTE_SETTING, recomputeContactsAfter } from '../db/recompute-scores';
-import { getSetting, setSetting } from '../db/settings-repository';
+import { readSetting, setSetting, writeSetting } from '../db/settings-repository';
+import { defineSetting } from '../model/define-setting';
 import { openDb } from './background-db';
 
 /**
@@ -16,8 +17,6 @@ import { openDb } from './background-db';
  */
 export const DAILY_RECOMPUTE_ALARM = 'metrics:daily-recompute';
 export const RECOMPUTE_CONTINUE_ALARM = 'metrics:daily-recompute-continue';
-/** The pass under way: the time it computes for, and the last contact id done. */
-export const RECOMPUTE_PROGRESS_SETTING = 'metrics.dailyRecomputeProgress';
 /** One piece's work: well under the 30 seconds an idle service worker lives (calling an extension API between pieces renews them). */
 export const PIECE_BUDGET_MS = 5_000;
 /** Chrome's shortest alarm delay for a published extension. */
@@ -26,6 +25,12 @@ const MINUTES_PER_DAY = 24 * 60;
 
 const progressSchema = z.object({ now: z.number(), after: z.optional(z.string()) });
 type Progress = z.infer<typeof progressSchema>;
+/** The pass under way: the time it computes for, and the last contact id done; null when none is. */
+export const RECOMPUTE_PROGRESS = defineSetting<Progress | null>({
+  key: 'metrics.dailyRecomputeProgress',
+  schema: z.nullable(progressSchema),
+  fallback: null,
+});
 
 /** Call synchronously in the service worker's first turn, like every listener. */
 export function registerDailyScoreRecompute(): void {
@@ -63,25 +68,25 @@ export function runDailyRecompute(
 }
 
 async function runPieces(db: MarginDb, startNewPass: boolean, piece: { budgetMs: number; batchSize?: number }): Promise<void> {
-  let progress: Progress | null = await getSetting(db, RECOMPUTE_PROGRESS_SETTING, z.nullable(progressSchema), null);
+  let progress = await readSetting(db, RECOMPUTE_PROGRESS);
   if (!progress) {
     if (!startNewPass) {
       await browser.alarms.clear(RECOMPUTE_CONTINUE_ALARM);
       return;
     }
     progress = { now: Date.now() };
-    await setSetting(db, RECOMPUTE_PROGRESS_SETTING, progress);
+    await writeSetting(db, RECOMPUTE_PROGRESS, progress);
   }
   for (;;) {
     await browser.alarms.create(RECOMPUTE_CONTINUE_ALARM, { delayInMinutes: CONTINUE_AFTER_MINUTES });
     const done = await recomputeContactsAfter(db, progress.now, progress.after, piece);
     if (done.done) {
       await setSetting(db, LAST_FULL_RECOMPUTE_SETTING, progress.now);
-      await db.settings.delete(RECOMPUTE_PROGRESS_SETTING);
+      await db.settings.delete(RECOMPUTE_PROGRESS.key);
       await browser.alarms.clear(RECOMPUTE_CONTINUE_ALARM);
       return;
     }
     progress = { now: progress.now, ...(done.after === undefined ? {} : { after: done.after }) };
-    await setSetting(db, RECOMPUTE_PROGRESS_SETTING, progress);
+    await writeSetting(db, RECOMPUTE_PROGRESS, progress);
   }
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../messaging/listen';
 import type { MessageSender } from '../messaging/senders';
 import { openDb } from './background-db';
+import { requestSyncRun } from './crm-sync';
 import { capturePageContext } from './capture-page-context';
 import { scheduleFollowUpReminders } from './follow-up-reminders';
 import { getTabContext, setTabContext } from './tab-contexts';
@@ -19,6 +20,11 @@ export const backgroundHandlers: Handlers = {
   'sidebar/focus-composer': () => Promise.reject(new Error('the background sends this message, it does not take it')),
   'sidebar/reveal': () => Promise.reject(new Error('the background sends this message, it does not take it')),
   'tasks/changed': async () => ({ scheduled: await scheduleFollowUpReminders(openDb()) }),
+  'sync/run': () => {
+    // Answer at once: the run goes on in the background and its state is in the database.
+    requestSyncRun().catch((error: unknown) => console.warn('[margin] the CRM sync stopped:', error));
+    return Promise.resolve({ started: true });
+  },
 };
 
 /** Both messages are about the sender's tab; one sent from outside a tab has nothing to refer to. */

@@ -13,6 +13,7 @@ import {
   SWEEP_ALARM,
 } from './follow-up-reminders';
 import { clearTabContext } from './tab-contexts';
+import { registerCrmSync, requestSyncRun } from './crm-sync';
 
 /**
  * Wires the background's listeners. Called from `defineBackground`'s main, synchronously on every
@@ -54,6 +55,9 @@ export function registerBackground(): void {
   });
 
   registerDailyScoreRecompute();
+  registerCrmSync();
+  // Resume what a stopped service worker or browser left in the outbox.
+  requestSyncRun().catch((error: unknown) => console.warn('[margin] the CRM sync stopped:', error));
 
   // MV3 has `action`; Firefox's MV2 build only has `browserAction`.
   const toolbarButton = browser.action ?? browser.browserAction;

@@ -12,4 +12,6 @@ export const backgroundSenderChecks: SenderChecks = {
   'sidebar/reveal': () => false,
   // Any of our own pages (sidebar, dashboard) that changed follow-ups; never a content script.
   'tasks/changed': (sender) => isOwnExtensionPage(sender),
+  // Our own pages (sidebar, dashboard, options) after a change, a connect or a Retry; never a content script.
+  'sync/run': (sender) => isOwnExtensionPage(sender),
 };

@@ -1,11 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { SITE_TABLE, type Site } from '../model/sites';
 import { reportPageContext } from './report-page-context';
 import { mountSidebarFrame } from './sidebar-frame';
 import { watchPage, type Recogniser } from './watch-page';
 
 /** The whole life of a content script: place the sidebar, then keep telling it who is on the page. */
-export function startContentScript(ctx: ContentScriptContext, recognise: Recogniser): void {
+export function startContentScript(ctx: ContentScriptContext, site: Site, recognise: Recogniser): void {
   if (window.top !== window) return;
-  mountSidebarFrame(ctx);
-  watchPage(ctx, recognise, reportPageContext);
+  mountSidebarFrame(ctx, { layout: SITE_TABLE[site].layout });
+  watchPage(ctx, recognise, reportPageContext, { watchedAttributes: SITE_TABLE[site].watchedAttributes });
 }

@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { Contact, Draft, Interaction, Setting, StageSuggestion, Task, UndoRecord } from './schemas';
+import type { Contact, Draft, Interaction, Setting, StageSuggestion, Task, UndoRecord } from '../model/schemas';
+import type { CrmLink, OutboxEntry, SyncStateRow } from './sync-schemas';
+import { outboxMiddleware } from './outbox-middleware';
 
 /**
  * One entry per schema version, oldest first. A later version appends
@@ -43,6 +45,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       interactions: 'id, contactId, [contactId+at], at, source.messageId, updatedAt, [kind+at]',
     },
   },
+  {
+    // The live sync to a CRM: the outbox (one entry per changed row), the CRM id of each synced
+    // row, and the connection and worker state. New tables only, so no upgrade function.
+    version: 4,
+    stores: {
+      outbox: 'key, dueAt, contactId, changedAt',
+      crmLinks: 'key, contactId',
+      syncState: 'key',
+    },
+  },
 ];
 
 export const DEFAULT_DB_NAME = 'margin';
@@ -62,6 +74,9 @@ export class MarginDb extends Dexie {
   drafts!: EntityTable<Draft, 'key'>;
   suggestions!: EntityTable<StageSuggestion, 'id'>;
   undo!: EntityTable<UndoRecord, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'key'>;
+  crmLinks!: EntityTable<CrmLink, 'key'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
 
   constructor(name: string, dependencies: Pick<CreateDbOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {
     super(name, dependencies);
@@ -69,6 +84,9 @@ export class MarginDb extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    // Every write to contacts, interactions and tasks adds its outbox entry in the same
+    // transaction, whichever code path made it (see outbox-middleware.ts).
+    this.use(outboxMiddleware);
   }
 }
 

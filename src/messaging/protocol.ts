@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { pageContextSchema, type PageContext } from '../page-context/page-context';
+import { pageContextSchema, type PageContext } from '../model/page-context';
 
 /**
  * Every runtime message Margin sends, as one discriminated union. Receivers parse with
@@ -16,6 +16,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sidebar/reveal') }),
   /** Extension page → background: follow-ups were added or moved; reschedule their reminders. */
   z.object({ type: z.literal('tasks/changed') }),
+  /** Extension page → background: something waits in the CRM outbox (a change, a connect, Retry); send it now. */
+  z.object({ type: z.literal('sync/run') }),
 ]);
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
@@ -28,4 +30,5 @@ export interface Responses {
   'sidebar/focus-composer': { focused: boolean };
   'sidebar/reveal': { revealed: boolean };
   'tasks/changed': { scheduled: number };
+  'sync/run': { started: boolean };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { editNote } from '../db/interactions-repository';
 import { NoteRejectedError } from '../db/note-rejected-error';
-import { SENTIMENTS, type Interaction, type Sentiment } from '../db/schemas';
+import { SENTIMENTS, type Interaction, type Sentiment } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
 import { ErrorAlert } from '../ui/ErrorAlert';

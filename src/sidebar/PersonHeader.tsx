@@ -1,49 +1,67 @@
-import type { ComponentChildren } from 'preact';
-import type { Contact } from '../db/schemas';
-import type { PersonOnPage } from '../page-context/page-context';
-import { lazyComponent } from '../ui/lazy-component';
-import { identityLabel } from './person-of-contact';
-
-/**
- * The controls load after the first paint; until then the stage is shown as text, so the first
- * screen already says who this is and where they stand.
- */
-const PersonHeaderControls = lazyComponent<{ contact: Contact; children?: ComponentChildren }>(
-  () => import('./PersonHeaderControls').then((module) => module.PersonHeaderControls),
-  ({ contact, children }) => (
-    <>
-      <p class="stage">Lifecycle stage: {contact.stage}</p>
-      {children}
-    </>
-  ),
-);
+import { useState } from 'preact/hooks';
+import type { Contact } from '../model/schemas';
+import type { PersonOnPage } from '../model/page-context';
+import { EngagementChip, EngagementExplanation, useEngagement } from './EngagementScore';
+import { StageControl } from './StageControl';
 
 interface Props {
   person: PersonOnPage;
   contact: Contact | undefined;
-  /** The engagement score and stage suggestions, shown under the stage. */
-  children?: ComponentChildren;
 }
 
-export function PersonHeader({ person, contact, children }: Props) {
+/**
+ * Who this is, pinned while the rest scrolls: name, title and company, the stage chip and the
+ * score chip with its band (and a surge). The score's explanation opens on demand below the
+ * header; a stage the signals disagree with gets one line saying so.
+ */
+export function PersonHeader({ person, contact }: Props) {
+  if (!contact) {
+    return (
+      <header class="person pinned">
+        <PersonTitle person={person} contact={undefined} />
+        <p class="quiet">Not in Margin yet: your first note adds them.</p>
+      </header>
+    );
+  }
+  return <TrackedPersonHeader person={person} contact={contact} />;
+}
+
+function TrackedPersonHeader({ person, contact }: { person: PersonOnPage; contact: Contact }) {
+  const engagement = useEngagement(contact);
+  const [explaining, setExplaining] = useState(false);
+  return (
+    <>
+      <header class="person pinned">
+        <PersonTitle person={person} contact={contact} />
+        <div class="chips">
+          <StageControl contact={contact} />
+          {engagement ? (
+            <EngagementChip engagement={engagement} expanded={explaining} onToggle={() => setExplaining(!explaining)} />
+          ) : (
+            <span class="chip quiet" aria-busy="true">
+              Score…
+            </span>
+          )}
+        </div>
+        {engagement?.mismatch && (
+          <p class="signal-mismatch" role="note">
+            {engagement.mismatch}
+          </p>
+        )}
+      </header>
+      {explaining && engagement && <EngagementExplanation engagement={engagement} />}
+    </>
+  );
+}
+
+function PersonTitle({ person, contact }: Props) {
   const subtitle = [person.headline ?? contact?.title, person.company ?? contact?.company]
     .filter((text, index, all) => text && all.indexOf(text) === index)
     .join(' · ');
   return (
-    <header class="person">
+    <>
       <h1 class="person-name">{person.name}</h1>
       {subtitle && <p class="person-subtitle">{subtitle}</p>}
-      <ul class="identities" aria-label="Identities">
-        {person.email && <li>{person.email}</li>}
-        {person.linkedinSlug && <li>{identityLabel({ name: person.name, linkedinSlug: person.linkedinSlug })}</li>}
-        {person.linkedinSalesId && !person.linkedinSlug && <li>Sales Navigator lead {person.linkedinSalesId}</li>}
-      </ul>
-      {contact ? (
-        <PersonHeaderControls contact={contact}>{children}</PersonHeaderControls>
-      ) : (
-        <p class="quiet">Not in Margin yet: your first note adds them.</p>
-      )}
-    </header>
+    </>
   );
 }
-

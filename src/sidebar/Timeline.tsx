@@ -1,13 +1,16 @@
 import { useState } from 'preact/hooks';
 import { listTimelinePage } from '../db/interactions-repository';
-import { SENTIMENTS, type Interaction, type InteractionKind, type Sentiment } from '../db/schemas';
+import { LOGGED_KINDS, SENTIMENTS, type Interaction, type InteractionKind, type Sentiment } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
-import { formatDay, formatTime, INTERACTION_KIND_LABEL } from '../ui/format';
+import { interactionKindLabel, kindsWhere, type TimelineGroup } from '../model/interaction-kinds';
+import { SITE_TABLE, siteOfUrl } from '../model/sites';
+import { formatDay, formatTime } from '../ui/format';
 import { lazyComponent } from '../ui/lazy-component';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { useOfferUndo } from './undo-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { describeKind } from './RecentActivity';
 
 /** Editing a note loads when the user asks to edit one. */
 const NoteEditor = lazyComponent(() => import('./NoteEditor').then((module) => module.NoteEditor));
@@ -15,13 +18,22 @@ const NoteEditor = lazyComponent(() => import('./NoteEditor').then((module) => m
 /** Rows read per page: the first screen appears at once even for a person with 5,000 items. */
 export const TIMELINE_PAGE = 50;
 
+const GROUP_LABELS: Record<TimelineGroup, string> = {
+  notes: 'Notes',
+  email: 'Emails',
+  linkedin: 'LinkedIn',
+  meetings: 'Meetings and calls',
+  changes: 'Stage changes and follow-ups',
+};
+
+/** "Everything", then one filter per timeline group, each showing the kinds the kind table puts in it. */
 const KIND_FILTERS: Array<{ id: string; label: string; kinds: InteractionKind[] }> = [
   { id: 'all', label: 'Everything', kinds: [] },
-  { id: 'notes', label: 'Notes', kinds: ['note'] },
-  { id: 'email', label: 'Emails', kinds: ['email-in', 'email-out'] },
-  { id: 'linkedin', label: 'LinkedIn', kinds: ['linkedin-view', 'linkedin-message-in', 'linkedin-message-out'] },
-  { id: 'meetings', label: 'Meetings and calls', kinds: ['meeting', 'call'] },
-  { id: 'changes', label: 'Stage changes and follow-ups', kinds: ['stage-change', 'task-done'] },
+  ...(Object.keys(GROUP_LABELS) as TimelineGroup[]).map((group) => ({
+    id: group,
+    label: GROUP_LABELS[group],
+    kinds: [...kindsWhere((kind) => kind.timelineGroup === group)],
+  })),
 ];
 
 /** Groups interactions (already newest first) by calendar day, keeping the order. */
@@ -115,14 +127,11 @@ export function Timeline({ contactId }: { contactId: string | undefined }) {
   );
 }
 
-const SOURCE_LABEL: Record<string, string> = { gmail: 'Open in Gmail', linkedin: 'Open on LinkedIn' };
-
-/** Only links back to the two sites Margin reads; anything else in a source is not a link. */
+/** Only links back to the sites Margin reads; anything else in a source is not a link. */
 function sourceLink(interaction: Interaction): { href: string; label: string } | undefined {
   const { site, url } = interaction.source;
-  const label = SOURCE_LABEL[site];
-  if (!url || !label || !/^https:\/\/(mail\.google\.com|www\.linkedin\.com)\//.test(url)) return undefined;
-  return { href: url, label };
+  if (site === 'margin' || !url || siteOfUrl(url) === undefined) return undefined;
+  return { href: url, label: SITE_TABLE[site].openLabel };
 }
 
 function TimelineItem({ interaction }: { interaction: Interaction }) {
@@ -145,7 +154,7 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
       // not capture it again; a note is simply deleted.
       // The write paths load when first used: the timeline paints without them.
       const undo = interaction.source.messageId
-        ? await (await import('../db/capture-interactions')).removeCapturedInteraction(db, interaction.id, Date.now())
+        ? await (await import('../actions/capture-interactions')).removeCapturedInteraction(db, interaction.id, Date.now())
         : await (await import('../db/interactions-repository')).deleteInteraction(db, interaction.id, Date.now());
       if (undo) offerUndo(undo);
     } catch (failure) {
@@ -156,7 +165,7 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
   return (
     <li class={`item kind-${interaction.kind}`}>
       <div class="item-meta">
-        <span class="item-kind">{INTERACTION_KIND_LABEL[interaction.kind]}</span>
+        <span class="item-kind">{describeKind(interaction)}</span>
         <time dateTime={new Date(interaction.at).toISOString()}>{formatTime(interaction.at)}</time>
         {interaction.sentiment && (
           <span class={`sentiment sentiment-${interaction.sentiment.toLowerCase()}`}>{interaction.sentiment}</span>
@@ -200,13 +209,13 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
             {link.label}
           </a>
         )}
-        {interaction.kind === 'note' && !editing && (
-          <button type="button" class="link" onClick={() => setEditing(true)} aria-label={`Edit note from ${formatDay(interaction.at)} ${formatTime(interaction.at)}`}>
+        {(LOGGED_KINDS as readonly string[]).includes(interaction.kind) && !editing && (
+          <button type="button" class="link" onClick={() => setEditing(true)} aria-label={`Edit ${interactionKindLabel(interaction.kind).toLowerCase()} from ${formatDay(interaction.at)} ${formatTime(interaction.at)}`}>
             Edit
           </button>
         )}
         {!editing && (
-          <button type="button" class="link" onClick={() => void remove()} aria-label={`Delete ${INTERACTION_KIND_LABEL[interaction.kind].toLowerCase()} from ${formatDay(interaction.at)} ${formatTime(interaction.at)}`}>
+          <button type="button" class="link" onClick={() => void remove()} aria-label={`Delete ${interactionKindLabel(interaction.kind).toLowerCase()} from ${formatDay(interaction.at)} ${formatTime(interaction.at)}`}>
             Delete
           </button>
         )}

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { createContactFromPerson } from '../db/contacts-repository';
-import type { Contact } from '../db/schemas';
+import type { Contact } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { normaliseEmail, normaliseLinkedInId } from '../identity/normalise';
-import { personOnPageSchema, type NoPersonReason, type PageContext } from '../page-context/page-context';
+import { personOnPageSchema, type NoPersonReason, type PageContext } from '../model/page-context';
 import { useDatabase } from '../ui/database-context';
 import { ContactSearch } from './ContactSearch';
 

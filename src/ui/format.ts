@@ -1,5 +1,3 @@
-import type { InteractionKind } from '../db/schemas';
-
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -10,16 +8,3 @@ export function formatDay(at: number): string {
 export function formatTime(at: number): string {
   return timeFormat.format(at);
 }
-
-export const INTERACTION_KIND_LABEL: Record<InteractionKind, string> = {
-  note: 'Note',
-  'email-in': 'Email received',
-  'email-out': 'Email sent',
-  'linkedin-view': 'LinkedIn profile viewed',
-  'linkedin-message-in': 'LinkedIn message received',
-  'linkedin-message-out': 'LinkedIn message sent',
-  meeting: 'Meeting',
-  call: 'Call',
-  'stage-change': 'Stage changed',
-  'task-done': 'Follow-up done',
-};

@@ -3,6 +3,7 @@ import { createDb } from '../db/database';
 import { DatabaseContext } from './database-context';
 import { createQueryClient } from './query-client';
 import { QueryClientContext } from './query-client-context';
+import { WakeCrmSync } from './WakeCrmSync';
 import './theme.css';
 
 /** Renders an extension page's root component with its database and query cache. */
@@ -13,6 +14,7 @@ export function mountExtensionPage(App: ComponentType): void {
     <DatabaseContext.Provider value={createDb()}>
       <QueryClientContext.Provider value={createQueryClient()}>
         <App />
+        <WakeCrmSync />
       </QueryClientContext.Provider>
     </DatabaseContext.Provider>,
     root,

@@ -7,7 +7,8 @@ import { useQueryClient } from './query-client-context';
  * Reads from the database through query-core's cache and keeps the cached value live: Dexie's
  * liveQuery re-runs the read when the tables it touched change, in this page or any other
  * extension page (another tab's sidebar, the dashboard), and the new value replaces the cache.
- * Coming back to a person already seen shows their data at once from the cache.
+ * Coming back to a person already seen shows their data at once from the cache. A failed read
+ * (first or live) is the result's `error`: callers say it failed rather than show an empty state.
  *
  * One reader per query: the live query is the only thing that ever runs `read` (query-core's own
  * fetching is off), and components asking for the same key share one live query. Before, every
@@ -55,12 +56,13 @@ function watchLive<T>(client: QueryClient, queryKey: QueryKey, keyHash: string, 
   if (!live) {
     const subscription = liveQuery(read).subscribe({
       next: (value) => client.setQueryData(queryKey, value),
+      // A read that fails later must show as failed, never as the last value or as nothing.
       error: (error: unknown) => {
         console.warn('[margin] live query failed', error);
         client
           .getQueryCache()
           .find({ queryKey, exact: true })
-          ?.setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)), fetchStatus: 'idle' });
+          ?.setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)), fetchStatus: 'idle', errorUpdatedAt: Date.now() });
       },
     });
     live = { watchers: 0, stop: () => subscription.unsubscribe() };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as daily from '../../src/background/daily-score-recompute';
 import { createDb, type MarginDb } from '../../src/db/database';
-import type { Contact } from '../../src/db/schemas';
+import type { Contact } from '../../src/model/schemas';
 import { DAY, NOW, touch } from '../metrics/interactions';
 
 const PEOPLE = 10;
@@ -61,7 +61,7 @@ describe('the daily recompute in pieces', () => {
 
     const check = createDb({ name });
     handles.push(check);
-    const progress = (await check.settings.get(first.RECOMPUTE_PROGRESS_SETTING))?.value as { now: number; after: string };
+    const progress = (await check.settings.get(first.RECOMPUTE_PROGRESS.key))?.value as { now: number; after: string };
     expect(progress).toEqual({ now: NOW, after: person(2 * BATCH - 1).id });
     expect((await check.contacts.toArray()).filter((contact) => contact.scoreComputedAt === NOW)).toHaveLength(2 * BATCH);
     expect(await check.settings.get('metrics.lastFullRecomputeAt')).toBeUndefined();
@@ -79,7 +79,7 @@ describe('the daily recompute in pieces', () => {
     // Everyone computed, for the time the pass started at.
     expect(contacts.every((contact) => contact.scoreComputedAt === NOW && typeof contact.score === 'number')).toBe(true);
     expect((await check.settings.get('metrics.lastFullRecomputeAt'))?.value).toBe(NOW);
-    expect(await check.settings.get(second.RECOMPUTE_PROGRESS_SETTING)).toBeUndefined();
+    expect(await check.settings.get(second.RECOMPUTE_PROGRESS.key)).toBeUndefined();
     expect(await fakeBrowser.alarms.get(second.RECOMPUTE_CONTINUE_ALARM)).toBeUndefined();
   });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact, Interaction } from '../../src/db/schemas';
+import type { Contact, Interaction } from '../../src/model/schemas';
 import { contactActivity } from '../../src/metrics/contact-activity';
 import { DEFAULT_CONTACT_QUERY, queryContacts } from '../../src/dashboard/contacts/contact-query';
 import { addTagToContacts, setStageOfContacts } from '../../src/dashboard/contacts/bulk-edit';
 import { personContextOfContact } from '../../src/dashboard/contacts/person-on-dashboard';
 import { metricsAccumulator } from '../../src/dashboard/metrics/dashboard-metrics';
 import { weeklyReview } from '../../src/dashboard/review/weekly-review';
-import { pageContextSchema } from '../../src/page-context/page-context';
+import { pageContextSchema } from '../../src/model/page-context';
 import { restoreBackup } from '../../src/import/restore-backup';
 import { freshDb } from '../db/fresh-db';
 import { aliceBackup } from '../export/fixture-backups';
@@ -67,6 +67,28 @@ describe('dashboard data', () => {
     expect(metrics.funnel.find((step) => step.stage === 'At-Risk')?.count).toBe(1);
     expect(metrics.completeness[0]).toEqual({ label: 'Have an email address', share: 0.75 });
     expect(metrics.scoreDistribution.find((bucket) => bucket.label === '70–79')?.count).toBe(1);
+  });
+
+  it('groups objections by the user\'s list and keeps the user\'s spelling', () => {
+    const accumulator = metricsAccumulator(NOW, ['Current TMS vendor', 'Price too high']);
+    const objection = (id: string, text: string): Interaction => ({
+      id,
+      contactId: 'c-0001',
+      at: NOW - 60_000,
+      kind: 'note',
+      objection: text,
+      source: { site: 'margin' },
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    for (const [index, text] of ['current tms vendor', '  Current  TMS vendor ', 'CURRENT TMS VENDOR', 'price too high', 'Waiting on IT', 'waiting on it'].entries()) {
+      accumulator.add(objection(`o-${index}`, text));
+    }
+    expect(accumulator.finish([]).topObjections).toEqual([
+      { label: 'Current TMS vendor', count: 3 },
+      { label: 'Waiting on IT', count: 2 },
+      { label: 'Price too high', count: 1 },
+    ]);
   });
 
   it('opens a stored contact as the sidebar would see them on a page', () => {

@@ -5,9 +5,9 @@ import { ContactsView } from '../../src/dashboard/contacts/ContactsView';
 import { DEFAULT_CONTACT_QUERY, queryContacts } from '../../src/dashboard/contacts/contact-query';
 import { readReview, surgeCandidates, weeklyReview } from '../../src/dashboard/review/weekly-review';
 import type { MarginDb } from '../../src/db/database';
-import type { Contact, Interaction } from '../../src/db/schemas';
+import type { Contact, Interaction } from '../../src/model/schemas';
 import { restoreBackup } from '../../src/import/restore-backup';
-import type { PageContext } from '../../src/page-context/page-context';
+import type { PageContext } from '../../src/model/page-context';
 import { PersonPanel } from '../../src/sidebar/PersonPanel';
 import { aliceBackup } from '../export/fixture-backups';
 import { freshDb } from '../db/fresh-db';
@@ -141,8 +141,10 @@ describe('the weekly review from cached activity', () => {
     const fresh = person(1, { surge: true, lastTouchAt: NOW - DAY });
     const stale = person(2, { surge: true, lastTouchAt: NOW - 9 * DAY });
     await db.interactions.bulkAdd([
-      ...[1, 2, 3].map((days) => note(`f-${days}`, fresh.id, NOW - days * DAY + 1000, 'x')),
-      ...[9, 10, 11].map((days) => note(`s-${days}`, stale.id, NOW - days * DAY, 'x')),
+      // Their own touches (the rep's notes alone would never make a surge).
+      ...[1, 2, 3].map((days) => note(`f-${days}`, fresh.id, NOW - days * DAY + 1000, 'x', 'email-in')),
+      note('f-note', fresh.id, NOW - DAY, 'my own note'),
+      ...[9, 10, 11].map((days) => note(`s-${days}`, stale.id, NOW - days * DAY, 'x', 'email-in')),
     ]);
     await db.tasks.bulkAdd([
       { id: 't-due', contactId: fresh.id, due: NOW + DAY, title: 'Send the quote', status: 'open', createdAt: NOW, updatedAt: NOW },

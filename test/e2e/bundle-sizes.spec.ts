@@ -15,7 +15,7 @@ test('each content script stays within 10 KB gzip: it is loaded into every Gmail
 
 test("the sidebar's first paint loads neither the editing nor the metrics, identity or dashboard code", () => {
   const firstLoad = firstLoadJavaScript(BUILD, 'sidebar.html').files.map((file) => file.file);
-  for (const later of ['NoteComposer', 'NoteEditor', 'PersonMetrics', 'PersonHeaderControls', 'FollowUps', 'ForgetContact', 'IdentityTools', 'UnrecognisedPage', 'dashboard']) {
+  for (const later of ['NoteComposer', 'NoteEditor', 'PersonMetrics', 'ContactDetails', 'CrmSyncState', 'FollowUps', 'ForgetContact', 'IdentityTools', 'UnrecognisedPage', 'dashboard']) {
     expect(firstLoad.filter((file) => file.includes(later)), later).toEqual([]);
   }
   // Extension pages use the browser's own promise APIs, not webextension-polyfill (see wxt.config.ts).

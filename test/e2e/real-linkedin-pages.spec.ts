@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/test';
 import { fromRepoRoot } from './support/repo-root';
+import { marginHostOf, sidebarToggleOf } from './support/margin-on-page';
 import { saveScreenshot } from './support/screenshots';
 
 /**
@@ -38,6 +39,14 @@ if (!existsSync(SHARED_LINKEDIN)) {
       const url = `https://www.linkedin.com/in/${profile.slug}/`;
       site.serve({ [url]: path.join(SHARED_LINKEDIN, profile.file) });
       await page.goto(url);
+      // A saved page with LinkedIn's own styles keeps its 1128 px layout and docked messaging bar,
+      // so Margin starts as its tab rather than cover them; the rep opens it with one click.
+      const host = marginHostOf(page);
+      await expect(host).toHaveAttribute('data-state', /^(open|collapsed)$/);
+      if ((await host.getAttribute('data-state')) === 'collapsed') {
+        await expect(host).toHaveAttribute('data-collapsed-because', 'page-does-not-fit');
+        await sidebarToggleOf(page, 'collapsed').click();
+      }
       const margin = sidebar(page);
       await expect(margin.getByRole('heading', { level: 1, name: profile.name, exact: true })).toBeVisible();
       await expect(margin.getByText(`linkedin.com/in/${profile.slug}`).first()).toBeVisible();

@@ -10,6 +10,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'sidebar/focus-composer': vi.fn(async () => ({ focused: true })),
     'sidebar/reveal': vi.fn(async () => ({ revealed: true })),
     'tasks/changed': vi.fn(async () => ({ scheduled: 0 })),
+    'sync/run': vi.fn(async () => ({ started: true })),
     ...overrides,
   };
 }
@@ -20,6 +21,7 @@ const allowAll: SenderChecks = {
   'sidebar/focus-composer': () => true,
   'sidebar/reveal': () => true,
   'tasks/changed': () => true,
+  'sync/run': () => true,
 };
 
 /** Runs the listener as the browser would and waits for its answer, if it promised one. */

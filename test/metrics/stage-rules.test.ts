@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Stage } from '../../src/db/schemas';
+import type { Stage } from '../../src/model/schemas';
 import { DEFAULT_SCORE_SETTINGS } from '../../src/metrics/score-settings';
 import { chooseSuggestion, stageCandidates, suggestStage, type StageFacts } from '../../src/metrics/stage-rules';
 import { NOW, touch } from './interactions';
@@ -36,7 +36,7 @@ describe('At-Risk: silence by their own cadence', () => {
   // Their messages at 59, 50 and 41 days ago: usually every 9 days, silent 41 days (> 18).
   it('fires after twice their usual gap', () => {
     const f = facts('Qualified', replyEvery9Days);
-    expect(rules(f)).toContainEqual(['at-risk-silence', 'At-Risk', 'Silent 41 days; usually replies every 9']);
+    expect(rules(f)).toContainEqual(['at-risk-silence', 'At-Risk', 'Silent 41 days; usually replies every 9 days']);
   });
 
   it('does not fire within twice their usual gap, nor within 14 days for fast repliers', () => {

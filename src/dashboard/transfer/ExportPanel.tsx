@@ -31,7 +31,7 @@ export function ExportPanel() {
     });
 
   const exportTarget = (target: CsvTarget, onlyNew: boolean) =>
-    run.start(`${target.label} CSV`, async ({ signal, onProgress }) => {
+    run.start(/\bCSV$/.test(target.label) ? target.label : `${target.label} CSV`, async ({ signal, onProgress }) => {
       const sink = blobExportSink();
       const startedAt = Date.now();
       const cursor = onlyNew ? await getExportCursor(db, target.id) : null;

@@ -1,3 +1,4 @@
+import { SyncPanel } from '../sync/SyncPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportCsvPanel } from './ImportCsvPanel';
 import { RestoreBackupPanel } from './RestoreBackupPanel';
@@ -6,6 +7,7 @@ import { RestoreBackupPanel } from './RestoreBackupPanel';
 export function TransferView() {
   return (
     <div class="transfer-view">
+      <SyncPanel />
       <ExportPanel />
       <RestoreBackupPanel />
       <ImportCsvPanel />

@@ -86,7 +86,9 @@ export function extensionLaunchArgs(extensionDir: string, headless: boolean): st
     '--disable-sync',
     // Belt and braces behind the request blocking in serve-sites.ts: a request that slips past
     // Playwright's routing (e.g. one made before the routes are installed) cannot reach any host.
-    '--host-resolver-rules=MAP * ~NOTFOUND',
+    // 127.0.0.1 stays reachable for a CRM mock a test starts; the routing still blocks it unless
+    // the test allows that mock (SiteServer.allowCrmMock).
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
     `--disable-features=${DISABLED_FEATURES.join(',')}`,

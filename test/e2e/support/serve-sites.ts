@@ -21,12 +21,19 @@ export interface RecordedRequest {
   extensionInitiator?: string;
   /** Made from a served page that does not refer to it (see `unexplainedPageRequests`). */
   unexplained?: boolean;
-  outcome: 'served' | 'blocked' | 'passed-through' | 'not-routed';
+  outcome: 'served' | 'blocked' | 'passed-through' | 'not-routed' | 'to-crm-mock';
 }
 
 export interface SiteServer {
   /** Adds (or replaces) pages to serve; every other request stays blocked. */
   serve(pages: SiteMap): void;
+  /**
+   * Lets requests to a CRM mock the test started (and connected Margin to) through. They are
+   * the only requests of the extension's that `extensionRequests` leaves out.
+   */
+  allowCrmMock(origin: string): Promise<void>;
+  /** The requests that went to an allowed CRM mock. */
+  crmMockRequests(): RecordedRequest[];
   /** Every request the browser made since `serveSites`, in order. */
   requests(): RecordedRequest[];
   /**
@@ -114,18 +121,33 @@ export async function serveSites(context: BrowserContext, pages: SiteMap = {}): 
     },
   );
 
+  const crmMockOrigins = new Set<string>();
+  const toCrmMock = (url: string) => url.startsWith('http') && crmMockOrigins.has(new URL(url).origin);
+
   context.on('page', (page) => void watchExtensionScriptRequests(context, page, scriptInitiated));
   await Promise.all(context.pages().map((page) => watchExtensionScriptRequests(context, page, scriptInitiated)));
 
   return {
     serve,
+    async allowCrmMock(origin) {
+      const allowed = new URL(origin).origin;
+      crmMockOrigins.add(allowed);
+      await context.route(
+        (url) => url.origin === allowed,
+        async (route: Route) => {
+          recordOf(route.request()).outcome = 'to-crm-mock';
+          await route.continue();
+        },
+      );
+    },
+    crmMockRequests: () => log.filter((record) => toCrmMock(record.url)),
     requests: () => [...log],
     blockedRequests: () => log.filter((record) => record.outcome === 'blocked'),
     unexplainedPageRequests: () => log.filter((record) => record.unexplained),
     extensionRequests: () => {
       const fromScripts = new Map(scriptInitiated);
       const found = log.flatMap((record): RecordedRequest[] => {
-        if (isExtensionResource(record.url)) return [];
+        if (isExtensionResource(record.url) || toCrmMock(record.url)) return [];
         if (record.extensionInitiator) return [record];
         const scripts = fromScripts.get(record.url);
         if (!scripts) return [];
@@ -134,6 +156,7 @@ export async function serveSites(context: BrowserContext, pages: SiteMap = {}): 
       });
       // Seen by the DevTools protocol only (e.g. before Playwright's listener was attached).
       for (const [url, scripts] of fromScripts) {
+        if (toCrmMock(url)) continue;
         found.push({
           url,
           method: '?',

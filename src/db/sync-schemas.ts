@@ -1,0 +1,91 @@
+import * as z from 'zod/mini';
+
+/**
+ * Rows of the live sync to a CRM (schema version 4). None of them is in a backup or an export:
+ * the outbox and the CRM ids describe one browser's connection, and the API token is not in the
+ * database at all (browser.storage.local only).
+ */
+
+export const SYNCED_ENTITIES = ['contact', 'interaction', 'task'] as const;
+export type SyncedEntity = (typeof SYNCED_ENTITIES)[number];
+
+/** The table each synced entity lives in. */
+export const ENTITY_OF_TABLE: Readonly<Record<string, SyncedEntity>> = { contacts: 'contact', interactions: 'interaction', tasks: 'task' };
+
+/** Sentinel `dueAt` of an entry the CRM refused: it waits for the user's Retry. */
+export const WAITS_FOR_RETRY = Number.MAX_SAFE_INTEGER;
+
+export const outboxEntrySchema = z.object({
+  /** `<entity>:<local id>`: one entry per row, so ten edits before a send are one request. */
+  key: z.string(),
+  entity: z.enum(SYNCED_ENTITIES),
+  localId: z.string(),
+  /** The person it is about (for the sidebar's per-person state). */
+  contactId: z.string(),
+  op: z.enum(['upsert', 'delete']),
+  /** New for every change: the worker removes an entry after a send only if no change came since. */
+  changeId: z.string(),
+  changedAt: z.number(),
+  /** When the worker may send it (now, after a backoff, or WAITS_FOR_RETRY). */
+  dueAt: z.number(),
+  attempts: z.number(),
+  /** Why the last attempt failed, in words for the user. */
+  failure: z.optional(z.string()),
+  /**
+   * Set just before a create is sent, cleared when its answer arrives. Still set on the next
+   * attempt means the answer was lost: the worker looks the record up before creating it again.
+   */
+  sentAt: z.optional(z.number()),
+  /** A contact entry that also brings the person's notes, messages and follow-ups not yet in the CRM (on connect). */
+  withHistory: z.optional(z.boolean()),
+});
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+
+/** The CRM's id of a Margin row, so a change updates it and never creates it twice. */
+export const crmLinkSchema = z.object({
+  /** `<crm>:<entity>:<local id>` */
+  key: z.string(),
+  crm: z.string(),
+  entity: z.enum(SYNCED_ENTITIES),
+  localId: z.string(),
+  contactId: z.string(),
+  crmId: z.string(),
+  /** The CRM object a record became (note, email, …), needed to delete it. */
+  recordKind: z.optional(z.string()),
+  syncedAt: z.number(),
+});
+export type CrmLink = z.infer<typeof crmLinkSchema>;
+
+export function crmLinkKey(crm: string, entity: SyncedEntity, localId: string): string {
+  return `${crm}:${entity}:${localId}`;
+}
+
+export function outboxKey(entity: SyncedEntity, localId: string): string {
+  return `${entity}:${localId}`;
+}
+
+/** Which CRM is connected (the token is not here), read inside every write transaction. */
+export const syncConnectionSchema = z.object({
+  crm: z.string(),
+  baseUrl: z.string(),
+  /** Who the token belongs to, as the CRM said when it was checked. */
+  account: z.string(),
+  connectedAt: z.number(),
+});
+export type SyncConnection = z.infer<typeof syncConnectionSchema>;
+
+export const syncStatusSchema = z.object({
+  lastSuccessAt: z.optional(z.number()),
+  lastAttemptAt: z.optional(z.number()),
+  /** Nothing is sent before this time (a 429's Retry-After, a backoff while the CRM is unreachable). */
+  pausedUntil: z.optional(z.number()),
+  /** Why sending stopped: the token was refused (until the user reconnects), throttled, unreachable. */
+  stoppedBy: z.optional(z.object({ kind: z.enum(['auth', 'rate-limited', 'unavailable']), message: z.string() })),
+  /** Consecutive runs that reached no CRM, for the backoff. */
+  unreachableRuns: z.optional(z.number()),
+  requestsSent: z.optional(z.number()),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const syncStateRowSchema = z.object({ key: z.string(), value: z.unknown() });
+export type SyncStateRow = z.infer<typeof syncStateRowSchema>;

@@ -1,0 +1,58 @@
+import type { MarginDb } from '../db/database';
+import { WAITS_FOR_RETRY, crmLinkKey, type SyncConnection, type SyncStatus } from '../db/sync-schemas';
+import { readSyncConnection, readSyncStatus } from './sync-state';
+
+/** What the sidebar shows for one person and the dashboard for everyone, read from the database. */
+
+export type PersonSyncState =
+  | { kind: 'not-connected' }
+  | { kind: 'in-crm'; crm: string }
+  | { kind: 'waiting'; crm: string; count: number }
+  | { kind: 'failed'; crm: string; reason: string }
+  | { kind: 'token-refused'; crm: string; message: string };
+
+export async function readPersonSyncState(db: MarginDb, contactId: string): Promise<PersonSyncState> {
+  const connection = await readSyncConnection(db);
+  if (!connection) return { kind: 'not-connected' };
+  const crm = connection.crm;
+  const status = await readSyncStatus(db);
+  const pending = await db.outbox.where('contactId').equals(contactId).toArray();
+  const failed = pending.find((entry) => entry.dueAt === WAITS_FOR_RETRY);
+  if (failed) return { kind: 'failed', crm, reason: failed.failure ?? 'the CRM refused it' };
+  if (status.stoppedBy?.kind === 'auth' && pending.length > 0) return { kind: 'token-refused', crm, message: status.stoppedBy.message };
+  if (pending.length > 0) return { kind: 'waiting', crm, count: pending.length };
+  const link = await db.crmLinks.get(crmLinkKey(crm, 'contact', contactId));
+  return link ? { kind: 'in-crm', crm } : { kind: 'waiting', crm, count: 1 };
+}
+
+export interface SyncOverview {
+  connection?: SyncConnection;
+  status: SyncStatus;
+  waiting: number;
+  failed: number;
+  /** The newest failures, for the panel's error list. */
+  failures: { contactId: string; contactName: string; reason: string }[];
+  inCrm: number;
+}
+
+export async function readSyncOverview(db: MarginDb): Promise<SyncOverview> {
+  const connection = await readSyncConnection(db);
+  const status = await readSyncStatus(db);
+  const failedEntries = await db.outbox.where('dueAt').equals(WAITS_FOR_RETRY).limit(20).toArray();
+  const failed = await db.outbox.where('dueAt').equals(WAITS_FOR_RETRY).count();
+  const total = await db.outbox.count();
+  const contacts = await db.contacts.bulkGet(failedEntries.map((entry) => entry.contactId));
+  const inCrm = connection ? await db.crmLinks.where('key').startsWith(`${connection.crm}:contact:`).count() : 0;
+  return {
+    ...(connection ? { connection } : {}),
+    status,
+    waiting: total - failed,
+    failed,
+    failures: failedEntries.map((entry, index) => ({
+      contactId: entry.contactId,
+      contactName: contacts[index]?.name ?? 'A deleted contact',
+      reason: entry.failure ?? 'the CRM refused it',
+    })),
+    inCrm,
+  };
+}
