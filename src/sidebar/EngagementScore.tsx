@@ -11,6 +11,8 @@ import { useDatabase } from '../ui/database-context';
 import { interactionKindLabel } from '../model/interaction-kinds';
 import { useSetting } from '../ui/use-setting';
 import { useContactInteractions } from './use-contact-interactions';
+// The chip, the explanation and the trend are styled there; the header shows them on the first screen.
+import './metrics.css';
 
 const TOP_CONTRIBUTORS = 3;
 const ARROW = { up: '↑', down: '↓', steady: '→' } as const;
