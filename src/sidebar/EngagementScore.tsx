@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { recomputeContact } from '../actions/recompute-scores';
 import type { Contact, Interaction } from '../model/schemas';
 import { engagementScore, DAY_MS, type Contribution } from '../metrics/engagement-score';
 import { bandOfScore, describeScoreBands, type ScoreBand } from '../metrics/score-band';
@@ -179,8 +178,11 @@ function useKeepCachedScoreCurrent(contactId: string, interactions: Interaction[
   useEffect(() => {
     if (!signature || signature === lastSignature.current) return;
     lastSignature.current = signature;
-    recomputeContact(db, contactId, Date.now()).catch((error: unknown) => {
-      console.warn('[margin] could not update the stored score:', error);
-    });
+    // The write path (stage rules, suggestions) loads when first needed, after the first paint.
+    import('../actions/recompute-scores')
+      .then(({ recomputeContact }) => recomputeContact(db, contactId, Date.now()))
+      .catch((error: unknown) => {
+        console.warn('[margin] could not update the stored score:', error);
+      });
   }, [db, contactId, signature]);
 }
