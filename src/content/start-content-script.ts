@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { SITE_TABLE, type Site } from '../model/sites';
+import { answerStructureRequests } from './describe-page-on-request';
 import { reportPageContext } from './report-page-context';
 import { mountSidebarFrame } from './sidebar-frame';
 import { watchPage, type Recogniser } from './watch-page';
@@ -8,5 +9,6 @@ import { watchPage, type Recogniser } from './watch-page';
 export function startContentScript(ctx: ContentScriptContext, site: Site, recognise: Recogniser): void {
   if (window.top !== window) return;
   mountSidebarFrame(ctx, { layout: SITE_TABLE[site].layout });
+  answerStructureRequests(ctx);
   watchPage(ctx, recognise, reportPageContext, { watchedAttributes: SITE_TABLE[site].watchedAttributes });
 }
