@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { checkRowsMiddleware } from './check-rows';
 import type { Contact, Draft, Interaction, Setting, StageSuggestion, Task, UndoRecord } from './schemas';
 import type { CrmLink, OutboxEntry, SyncStateRow } from './sync-schemas';
 import { outboxMiddleware } from './outbox-middleware';
@@ -87,6 +88,8 @@ export class MarginDb extends Dexie {
     // Every write to contacts, interactions and tasks adds its outbox entry in the same
     // transaction, whichever code path made it (see outbox-middleware.ts).
     this.use(outboxMiddleware);
+    // Every row is checked against its table's schema (check-rows.ts) before anything else sees it.
+    this.use(checkRowsMiddleware);
   }
 }
 
