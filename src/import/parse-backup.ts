@@ -74,7 +74,7 @@ function describeLocated(issue: z.core.$ZodIssue, json: unknown): string {
   }
   const row = ((json as { tables?: Record<string, unknown[]> }).tables?.[table] ?? [])[index];
   const key = typeof row === 'object' && row !== null ? ((row as Record<string, unknown>)[keyField(table)] ?? undefined) : undefined;
-  const named = typeof key === 'string' && key.length <= 80 ? ` (${keyField(table)} "${key}")` : '';
+  const named = typeof key === 'string' && key !== '' && key.length <= 80 ? ` (${keyField(table)} "${key}")` : '';
   return `${table} row ${index + 1}${named}: ${describeIssue({ ...issue, path: rest })}`;
 }
 

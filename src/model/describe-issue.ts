@@ -87,7 +87,8 @@ function kindOf(value: unknown): string {
   if (typeof value === 'string') return 'text';
   if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : String(value);
   if (typeof value === 'boolean') return String(value);
-  return `a${typeof value === 'object' ? 'n object' : ` ${typeof value}`}`;
+  if (value === undefined) return 'missing';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** A value as it can be shown in a sentence: short text quoted, long text and objects described. */

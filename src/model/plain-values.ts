@@ -51,7 +51,7 @@ export function userKeyedRecord<Value>(maxKeyLength: number, valueSchema: z.ZodM
           context.issues.push({ code: 'custom', message: `has a name longer than ${maxKeyLength} characters`, input: key, path: [key] });
           continue;
         }
-        const parsed = z.safeParse(valueSchema, record[key]);
+        const parsed = z.safeParse(valueSchema, record[key], { reportInput: true });
         if (!parsed.success) {
           for (const issue of parsed.error.issues) context.issues.push({ ...issue, path: [key, ...issue.path] } as never);
         }
