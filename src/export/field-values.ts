@@ -1,3 +1,4 @@
+import { isShowableTime } from '../model/plain-values';
 import type { Contact, Interaction, Sentiment } from '../db/schemas';
 import { INTERACTION_KIND_LABEL } from '../ui/format';
 import type { CsvTarget, FieldName } from './crm-mappings';
@@ -110,8 +111,9 @@ export function splitName(name: string): { first: string; last: string } {
   return space < 0 ? { first: trimmed, last: '' } : { first: trimmed.slice(0, space), last: trimmed.slice(space + 1) };
 }
 
-/** `2026-05-12 09:30` in UTC. */
+/** `2026-05-12 09:30` in UTC; '' for a stored time no date can show, so one such row never stops an export. */
 export function dateTime(at: number): string {
+  if (!isShowableTime(at)) return '';
   return new Date(at).toISOString().slice(0, 16).replace('T', ' ');
 }
 

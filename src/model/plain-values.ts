@@ -11,6 +11,15 @@ export const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 /** Milliseconds since the epoch, from 1970 to the end of year 9999: every one a valid Date. */
 export const timestampSchema = z.number().check(z.int(), z.gte(0), z.lte(MAX_TIME, 'is after the year 9999'));
 
+/**
+ * Whether `at` can be shown or written as a date. Rows stored before times were bounded may hold
+ * one that cannot (9e15 is past the Date range): every formatter asks this first, so one such row
+ * shows an empty date instead of breaking a view or an export.
+ */
+export function isShowableTime(at: number | undefined): at is number {
+  return at !== undefined && Number.isFinite(at) && Math.abs(at) <= 8.64e15;
+}
+
 /** How deep a setting's value may nest: far more than any setting needs, far less than breaks a browser. */
 export const MAX_VALUE_DEPTH = 16;
 

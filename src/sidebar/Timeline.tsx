@@ -5,7 +5,7 @@ import { NoteRejectedError } from '../db/note-rejected-error';
 import { SENTIMENTS, type Interaction, type InteractionKind, type Sentiment } from '../db/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
-import { formatDay, formatTime, INTERACTION_KIND_LABEL } from '../ui/format';
+import { formatDay, formatTime, INTERACTION_KIND_LABEL, machineTime } from '../ui/format';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { useOfferUndo } from './undo-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -154,7 +154,7 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
     <li class={`item kind-${interaction.kind}`}>
       <div class="item-meta">
         <span class="item-kind">{INTERACTION_KIND_LABEL[interaction.kind]}</span>
-        <time dateTime={new Date(interaction.at).toISOString()}>{formatTime(interaction.at)}</time>
+        <time dateTime={machineTime(interaction.at)}>{formatTime(interaction.at)}</time>
         {interaction.sentiment && (
           <span class={`sentiment sentiment-${interaction.sentiment.toLowerCase()}`}>{interaction.sentiment}</span>
         )}

@@ -1,3 +1,4 @@
+import { isShowableTime } from '../../model/plain-values';
 import type { MarginDb } from '../../db/database';
 import { SENTIMENTS, STAGES, type Contact, type Interaction, type Sentiment, type Stage } from '../../db/schemas';
 import { DAY_MS } from '../../metrics/engagement-score';
@@ -131,5 +132,5 @@ function startOfWeek(at: number): number {
 
 const shortDateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 function shortDate(at: number): string {
-  return shortDateFormat.format(at);
+  return isShowableTime(at) ? shortDateFormat.format(at) : '';
 }
