@@ -23,6 +23,7 @@ import { deleteDraft, getDraft } from './drafts-repository';
 import { uniqueIgnoringCase } from './unique-ignoring-case';
 import { NoteRejectedError } from './note-rejected-error';
 import { newId } from './ids';
+import { userKeyedRecord } from '../model/plain-values';
 
 const structuredField = (label: string) =>
   z.optional(
@@ -52,7 +53,12 @@ export const noteInputSchema = z
     emotion: structuredField('Emotion observed'),
     nextStep: structuredField('Next step'),
     /** Answers to a user-defined template's fields, by field label. */
-    templateFields: z.optional(z.record(z.string().check(z.maxLength(100)), structuredField('A template field'))),
+    templateFields: z.optional(
+      userKeyedRecord(
+        100,
+        z.string().check(z.maxLength(MAX_FIELD_LENGTH, `A template field can be at most ${MAX_FIELD_LENGTH.toLocaleString('en-US')} characters long.`)),
+      ),
+    ),
     tags: z.optional(
       z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100, 'A tag can be at most 100 characters long.'))).check(
         z.maxLength(20, 'A note can have at most 20 tags.'),

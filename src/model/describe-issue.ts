@@ -7,7 +7,8 @@ type Issue = z.core.$ZodIssue;
  * ships no messages ("Invalid input"), and loading its English locale would put ~5 KB into every
  * bundle for sentences written for developers; these say what is wrong with the value itself.
  * Issues must come from a parse with `reportInput: true`, so lengths and values can be told.
- * A message a schema sets on purpose ("A field needs a name.") is kept as it is.
+ * A message a schema sets on purpose is kept: a sentence ("A field needs a name.") as it is, a
+ * fragment ("is after the year 9999") after the field's name.
  */
 export function describeIssue(issue: Issue): string {
   const subject = fieldName(issue.path);
@@ -18,12 +19,12 @@ export function describeIssue(issue: Issue): string {
       if (issue.expected === 'int') return `${subject} is ${shown(input)}; it should be a whole number`;
       return `${subject} is ${kindOf(input)}; it should be ${EXPECTED[issue.expected] ?? issue.expected}`;
     case 'too_big':
-      if (isSetOnPurpose(issue.message)) return `${subject} ${issue.message}`;
+      if (isSetOnPurpose(issue.message)) return withSubject(subject, issue.message);
       if (issue.origin === 'string') return `${subject} is ${count(lengthOf(input), 'character')} long; at most ${count(issue.maximum, 'character')} are allowed`;
       if (issue.origin === 'array') return `${subject} has ${count(lengthOf(input), 'item')}; at most ${count(issue.maximum, 'item')} are allowed`;
       return `${subject} is ${shown(input)}; it can be at most ${Number(issue.maximum).toLocaleString('en')}`;
     case 'too_small':
-      if (isSetOnPurpose(issue.message)) return issue.message;
+      if (isSetOnPurpose(issue.message)) return withSubject(subject, issue.message);
       if (issue.origin === 'string') return issue.minimum === 1 ? `${subject} is empty` : `${subject} is shorter than ${count(issue.minimum, 'character')}`;
       if (issue.origin === 'array') return `${subject} has fewer than ${count(issue.minimum, 'item')}`;
       return `${subject} is ${shown(input)}; it cannot be below ${Number(issue.minimum).toLocaleString('en')}`;
@@ -34,7 +35,7 @@ export function describeIssue(issue: Issue): string {
     case 'invalid_format':
       return `${subject} is not a valid ${issue.format}`;
     case 'custom':
-      return isSetOnPurpose(issue.message) ? `${subject} ${issue.message}` : `${subject} is not valid`;
+      return isSetOnPurpose(issue.message) ? withSubject(subject, issue.message) : `${subject} is not valid`;
     default:
       return `${subject} is not valid`;
   }
@@ -79,6 +80,11 @@ const EXPECTED: Record<string, string> = {
 
 function isSetOnPurpose(message: string): boolean {
   return message !== '' && message !== 'Invalid input';
+}
+
+/** A schema's own message: a sentence ("A field needs a name.") as it is, a fragment ("is after …") after the field. */
+function withSubject(subject: string, message: string): string {
+  return /^[A-Z]/.test(message) ? message.replace(/\.$/, '') : `${subject} ${message}`;
 }
 
 function kindOf(value: unknown): string {

@@ -8,6 +8,7 @@ import { MAX_NOTE_LENGTH, SENTIMENTS, type Draft, type InteractionSource, type S
 import { describeStorageError } from '../db/storage-errors';
 import type { PersonOnPage } from '../page-context/page-context';
 import { BUILT_IN_TEMPLATE, NOTE_TEMPLATES_SETTING, noteTemplatesSchema, type TemplateChoice } from '../settings/note-templates';
+import { ownValue } from '../model/plain-values';
 import { useDatabase } from '../ui/database-context';
 import { useMutation } from '../ui/use-mutation';
 import { useSetting } from '../ui/use-setting';
@@ -180,7 +181,7 @@ export function NoteComposer({ person, source }: Props) {
     if (!canSave) return;
     setSavedMessage('');
     const templateFields = template.fields
-      ? Object.fromEntries(template.fields.map((label) => [label, fields.templateFields[label] ?? '']))
+      ? Object.fromEntries(template.fields.map((label) => [label, ownValue(fields.templateFields, label) ?? '']))
       : undefined;
     save.mutate(
       {
@@ -292,7 +293,7 @@ export function NoteComposer({ person, source }: Props) {
       <div class="field-grid">
         {template.fields
           ? template.fields.map((label, index) =>
-              textField(`template-field-${index}`, label, fields.templateFields[label] ?? '', (text) =>
+              textField(`template-field-${index}`, label, ownValue(fields.templateFields, label) ?? '', (text) =>
                 update({ templateFields: { ...fields.templateFields, [label]: text } }),
               ),
             )

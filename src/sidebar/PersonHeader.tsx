@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { changeStage, setContactCustomFields, setContactTags } from '../db/contacts-repository';
+import { changeStage, setContactCustomField, setContactTags } from '../db/contacts-repository';
 import { listTimeline } from '../db/interactions-repository';
 import { listOpenTasks } from '../db/tasks-repository';
 import { STAGES, type Contact, type Stage } from '../db/schemas';
@@ -13,6 +13,7 @@ import {
   customFieldDefinitionsSchema,
   type CustomFieldDefinition,
 } from '../settings/custom-fields';
+import { ownValue } from '../model/plain-values';
 import { useDatabase } from '../ui/database-context';
 import { useSetting } from '../ui/use-setting';
 import { copyText } from './copy-text';
@@ -187,7 +188,7 @@ function CustomFields({ contact }: { contact: Contact }) {
     setErrors({ ...errors, [definition.id]: '' });
     setSaved('');
     try {
-      await setContactCustomFields(db, contact.id, { ...contact.customFields, [definition.id]: checked.value }, Date.now());
+      await setContactCustomField(db, contact.id, definition.id, checked.value, Date.now());
       setSaved(`${definition.label} saved.`);
     } catch (failure) {
       setErrors({ ...errors, [definition.id]: `Could not save: ${describeStorageError(failure)}` });
@@ -199,7 +200,7 @@ function CustomFields({ contact }: { contact: Contact }) {
       <summary>Details</summary>
       {definitions.map((definition) => {
         const id = `custom-${definition.id}`;
-        const value = contact.customFields[definition.id];
+        const value = ownValue(contact.customFields, definition.id);
         const shown = value === null || value === undefined ? '' : String(value);
         return (
           <div class="field" key={definition.id}>
