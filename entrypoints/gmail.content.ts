@@ -5,6 +5,6 @@ export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startContentScript(ctx, recogniseGmailPage);
+    startContentScript(ctx, 'gmail', recogniseGmailPage);
   },
 });

@@ -5,6 +5,6 @@ export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startContentScript(ctx, recogniseLinkedInPage);
+    startContentScript(ctx, 'linkedin', recogniseLinkedInPage);
   },
 });

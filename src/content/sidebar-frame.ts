@@ -3,8 +3,10 @@ import type { MessageOf } from '../messaging/protocol';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /**
- * The sidebar's place on the page: a host element with an open shadow root that holds the
+ * The sidebar's place on the page: a host element with a closed shadow root that holds the
  * sidebar iframe (an extension page, so the page can neither read nor restyle it) and a toggle.
+ * Closed, so the page's own script cannot read the frame's address (and with it the extension's
+ * id) or reach into the toggle. Removed by the page, the host puts itself back.
  *
  * Rather than float over the page, the open sidebar narrows the page by its width, so it hides
  * neither the thread nor Gmail's own right-hand side panel. Collapsed, it is a small tab that
@@ -25,7 +27,13 @@ const TOGGLE_LABEL: Record<SidebarState, string> = {
   collapsed: 'Open Margin sidebar',
 };
 
-export function mountSidebarFrame(ctx: ContentScriptContext, document: Document = window.document): void {
+/** What was mounted, for tests: the page itself can reach neither (the root is closed). */
+export interface MountedSidebar {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+}
+
+export function mountSidebarFrame(ctx: ContentScriptContext, document: Document = window.document): MountedSidebar {
   document.getElementById(SIDEBAR_HOST_ID)?.remove();
 
   const host = document.createElement('div');
@@ -38,7 +46,7 @@ export function mountSidebarFrame(ctx: ContentScriptContext, document: Document 
     'z-index': '2147483646',
     display: 'block',
   });
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
 
   const frame = document.createElement('iframe');
   frame.src = browser.runtime.getURL('/sidebar.html');
@@ -138,12 +146,25 @@ export function mountSidebarFrame(ctx: ContentScriptContext, document: Document 
   };
   browser.runtime.onMessage.addListener(onMessage);
 
+  // Removed by the page (its script, or a framework re-rendering the document), the sidebar comes
+  // back at once. Not once the extension is gone (reloaded, updated, removed: the context is invalid
+  // then): a newer copy of this script mounts its own, so the sidebar comes back once, never twice.
+  const comeBack = new MutationObserver(() => {
+    if (host.isConnected || ctx.isInvalid || document.getElementById(SIDEBAR_HOST_ID)) return;
+    document.documentElement.append(host);
+    render(state);
+  });
+  comeBack.observe(document.documentElement, { childList: true });
+
   ctx.onInvalidated(() => {
+    comeBack.disconnect();
     browser.runtime.onMessage.removeListener(onMessage);
     browser.storage.onChanged.removeListener(onStorageChanged);
     host.remove();
-    root.style.setProperty('margin-right', previousMargin, previousPriority);
+    // A newer copy already mounted its own sidebar: its page width stays.
+    if (!document.getElementById(SIDEBAR_HOST_ID)) root.style.setProperty('margin-right', previousMargin, previousPriority);
   });
+  return { host, shadow };
 }
 
 /** Content scripts carry no zod: this one message has no payload, so its type is all to check. */

@@ -6,6 +6,7 @@ import {
   COLLAPSED_STORAGE_KEY,
   COLLAPSED_TAB_WIDTH_PX,
   mountSidebarFrame,
+  type MountedSidebar,
   SIDEBAR_HOST_ID,
   SIDEBAR_WIDTH_PX,
 } from '../../src/content/sidebar-frame';
@@ -16,8 +17,15 @@ function host(): HTMLElement {
   return element;
 }
 
+let mounted: MountedSidebar | undefined;
+/** The closed shadow root is reachable only through what mountSidebarFrame returned. */
+function mount(ctx: ContentScriptContext): MountedSidebar {
+  mounted = mountSidebarFrame(ctx);
+  return mounted;
+}
+
 function toggle(): HTMLButtonElement {
-  const button = host().shadowRoot?.querySelector('button');
+  const button = mounted?.shadow.querySelector('button');
   if (!button) throw new Error('no toggle in the sidebar host');
   return button;
 }
@@ -37,10 +45,11 @@ describe('mountSidebarFrame', () => {
   });
   afterEach(() => ctx.abort());
 
-  it('puts the sidebar page in an iframe inside an open shadow root, open on first use', async () => {
-    mountSidebarFrame(ctx);
+  it('puts the sidebar page in an iframe inside a closed shadow root, open on first use', async () => {
+    const { shadow } = mount(ctx);
     await flush();
-    const frame = host().shadowRoot?.querySelector('iframe');
+    expect(host().shadowRoot, 'the page cannot reach the frame or its address').toBeNull();
+    const frame = shadow.querySelector('iframe');
     expect(frame?.getAttribute('src')).toContain('sidebar.html');
     expect(frame?.title).toBe('Margin sidebar');
     expect(host().dataset.state).toBe('open');
@@ -48,12 +57,12 @@ describe('mountSidebarFrame', () => {
   });
 
   it('narrows the page by its width instead of covering it', () => {
-    mountSidebarFrame(ctx);
+    mount(ctx);
     expect(document.documentElement.style.getPropertyValue('margin-right')).toBe(`${SIDEBAR_WIDTH_PX}px`);
   });
 
   it('collapses to a small tab, remembers it, and reopens', async () => {
-    mountSidebarFrame(ctx);
+    mount(ctx);
     toggle().click();
     expect(host().dataset.state).toBe('collapsed');
     expect(toggle().getAttribute('aria-label')).toBe('Open Margin sidebar');
@@ -64,7 +73,7 @@ describe('mountSidebarFrame', () => {
     // The next page (a reload, another tab) starts collapsed.
     ctx.abort();
     ctx = new ContentScriptContext('test');
-    mountSidebarFrame(ctx);
+    mount(ctx);
     await flush();
     expect(host().dataset.state).toBe('collapsed');
 
@@ -73,7 +82,7 @@ describe('mountSidebarFrame', () => {
   });
 
   it('follows a choice made in another tab', async () => {
-    mountSidebarFrame(ctx);
+    mount(ctx);
     await fakeBrowser.storage.local.set({ [COLLAPSED_STORAGE_KEY]: true });
     await flush();
     expect(host().dataset.state).toBe('collapsed');
@@ -81,7 +90,7 @@ describe('mountSidebarFrame', () => {
 
   it('removes itself and gives the page its width back when the extension goes away', () => {
     document.documentElement.style.setProperty('margin-right', '5px');
-    mountSidebarFrame(ctx);
+    mount(ctx);
     ctx.abort();
     expect(document.getElementById(SIDEBAR_HOST_ID)).toBeNull();
     expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('5px');
@@ -89,7 +98,7 @@ describe('mountSidebarFrame', () => {
 
   it('opens when the background relays the shortcut, and ignores the same request from anyone else', async () => {
     await fakeBrowser.storage.local.set({ [COLLAPSED_STORAGE_KEY]: true });
-    mountSidebarFrame(ctx);
+    mount(ctx);
     await flush();
     expect(host().dataset.state).toBe('collapsed');
 
@@ -103,5 +112,28 @@ describe('mountSidebarFrame', () => {
     await fakeBrowser.runtime.onMessage.trigger({ type: 'sidebar/reveal' }, { id: fakeBrowser.runtime.id }, answer);
     expect(host().dataset.state).toBe('open');
     expect(answer).toHaveBeenCalledWith({ revealed: true });
+  });
+
+  it('comes back when the page removes it, with its state and the page width (issue 13, finding 8)', async () => {
+    mount(ctx);
+    toggle().click();
+    host().remove();
+    await flush();
+    expect(host().dataset.state).toBe('collapsed');
+    expect(document.querySelectorAll(`#${SIDEBAR_HOST_ID}`)).toHaveLength(1);
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe(`${COLLAPSED_TAB_WIDTH_PX}px`);
+  });
+
+  it('does not come back once the extension is gone, and leaves a newer copy’s sidebar and width alone', async () => {
+    const older = mount(ctx);
+    const newerCtx = new ContentScriptContext('test');
+    const newer = mount(newerCtx); // a newer copy after a reload replaces the older host
+    ctx.abort();
+    await flush();
+    expect(older.host.isConnected).toBe(false);
+    expect(document.querySelectorAll(`#${SIDEBAR_HOST_ID}`)).toHaveLength(1);
+    expect(host()).toBe(newer.host);
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe(`${SIDEBAR_WIDTH_PX}px`);
+    newerCtx.abort();
   });
 });
