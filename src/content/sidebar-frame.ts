@@ -3,10 +3,14 @@ import type { MessageOf } from '../messaging/protocol';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /**
- * The sidebar's place on the page: a host element with a closed shadow root that holds the
- * sidebar iframe (an extension page, so the page can neither read nor restyle it) and a toggle.
- * Closed, so the page's own script cannot read the frame's address (and with it the extension's
- * id) or reach into the toggle. Removed by the page, the host puts itself back.
+ * The sidebar's place on the page: a host element with a shadow root that holds the sidebar
+ * iframe (an extension page, so the page can neither read nor restyle it) and a toggle. Removed
+ * by the page, the host puts itself back.
+ *
+ * The root stays open: Playwright, which the end-to-end suite drives the sidebar with, cannot
+ * reach into a closed one. The page can therefore read the extension's id from the frame's
+ * address; what that id used to allow (stopping Margin with WXT's "script started" event) is
+ * handled in startContentScript.
  *
  * Rather than float over the page, the open sidebar narrows the page by its width, so it hides
  * neither the thread nor Gmail's own right-hand side panel. Collapsed, it is a small tab that
@@ -27,7 +31,7 @@ const TOGGLE_LABEL: Record<SidebarState, string> = {
   collapsed: 'Open Margin sidebar',
 };
 
-/** What was mounted, for tests: the page itself can reach neither (the root is closed). */
+/** What was mounted, for tests. */
 export interface MountedSidebar {
   host: HTMLElement;
   shadow: ShadowRoot;
@@ -46,7 +50,7 @@ export function mountSidebarFrame(ctx: ContentScriptContext, document: Document 
     'z-index': '2147483646',
     display: 'block',
   });
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = host.attachShadow({ mode: 'open' });
 
   const frame = document.createElement('iframe');
   frame.src = browser.runtime.getURL('/sidebar.html');
