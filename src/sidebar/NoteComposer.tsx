@@ -22,9 +22,6 @@ interface Props {
   source: InteractionSource;
 }
 
-/** Quiet time after typing before the draft is written; pagehide writes it at once. */
-const DRAFT_SAVE_MS = 300;
-
 interface Fields {
   body: string;
   objection: string;
@@ -145,12 +142,7 @@ export function NoteComposer({ person, source }: Props) {
     }
   };
 
-  // Debounced draft writes while typing; an immediate one when the page goes away.
-  useEffect(() => {
-    if (!dirty.current) return undefined;
-    const timer = setTimeout(() => void writeDraft(), DRAFT_SAVE_MS);
-    return () => clearTimeout(timer);
-  });
+  // Every change is written as it happens (see `update`); leaving writes whatever is still unwritten.
   useEffect(() => {
     const flush = (): void => void writeDraft();
     window.addEventListener('pagehide', flush);
@@ -162,10 +154,17 @@ export function NoteComposer({ person, source }: Props) {
     };
   }, [draftKey]);
 
+  /**
+   * A change is written to the draft in the same task as the keystroke or paste, not after a quiet
+   * moment: a tab can close at any moment, and a write that has not started by then is lost.
+   * IndexedDB queues the writes in order; one row per person makes each a small put.
+   */
   const update = (changes: Partial<Fields>): void => {
     dirty.current = true;
     setSavedMessage('');
+    latest.current = { ...latest.current, fields: { ...latest.current.fields, ...changes } };
     setFields((current) => ({ ...current, ...changes }));
+    void writeDraft();
   };
 
   const save = useMutation((note: Parameters<typeof logNote>[1]['note']) =>
@@ -258,8 +257,11 @@ export function NoteComposer({ person, source }: Props) {
               id="note-template"
               value={templateId}
               onChange={(event) => {
+                const chosen = event.currentTarget.value;
                 dirty.current = true;
-                setTemplateId(event.currentTarget.value);
+                latest.current = { ...latest.current, templateId: chosen };
+                setTemplateId(chosen);
+                void writeDraft();
               }}
             >
               {templates.map((choice) => (
