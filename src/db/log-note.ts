@@ -23,7 +23,7 @@ import { deleteDraft, getDraft } from './drafts-repository';
 import { uniqueIgnoringCase } from './unique-ignoring-case';
 import { NoteRejectedError } from './note-rejected-error';
 import { newId } from './ids';
-import { userKeyedRecord } from '../model/plain-values';
+import { timestampSchema, userKeyedRecord } from '../model/plain-values';
 
 const structuredField = (label: string) =>
   z.optional(
@@ -65,7 +65,7 @@ export const noteInputSchema = z
       ),
     ),
     /** When to be reminded: turns the next step into a follow-up task. */
-    followUpDue: z.optional(z.number().check(z.int(), z.positive())),
+    followUpDue: z.optional(timestampSchema),
   })
   .check(
     z.refine(
