@@ -72,7 +72,9 @@ export async function captureFromPageContext(db: MarginDb, context: PageContext,
   const identities = identitiesOnPage(context);
   if (identities.emails.length === 0 && identities.linkedinIds.length === 0) return EMPTY;
 
-  const result = await db.transaction('rw', [db.contacts, db.interactions, db.settings], async (): Promise<CaptureResult> => {
+  // One transaction for the new rows and the scores they change: a worker stopped in the middle
+  // leaves neither messages without their score nor a score without its messages.
+  return db.transaction('rw', [db.contacts, db.interactions, db.settings, db.suggestions], async (): Promise<CaptureResult> => {
     const contacts = await contactsWith(db, identities);
     const tracked: Contact[] = [];
     if (settings.trackReplies) {
@@ -89,13 +91,11 @@ export async function captureFromPageContext(db: MarginDb, context: PageContext,
     }
     const plan = planCapture({ context, contacts, now, settings, policy });
     const added = await storeNew(db, plan.interactions, now);
+    for (const contactId of new Set(added.map((interaction) => interaction.contactId))) {
+      await recomputeContact(db, contactId, now);
+    }
     return { added, tracked, plan };
   });
-
-  for (const contactId of new Set(result.added.map((interaction) => interaction.contactId))) {
-    await recomputeContact(db, contactId, now);
-  }
-  return result;
 }
 
 /** Contacts holding any of these identities, each once. */

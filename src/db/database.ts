@@ -60,6 +60,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 
 export const DEFAULT_DB_NAME = 'margin';
 
+/** The database was upgraded by a newer Margin than this one. */
+export class NewerDatabaseError extends Error {
+  override name = 'NewerDatabaseError';
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(`The database is at schema version ${found}; this Margin knows versions up to ${known}.`);
+  }
+}
+
 export interface CreateDbOptions {
   name?: string;
   /** For tests and non-browser runtimes; the browser's own IndexedDB is used otherwise. */
@@ -90,6 +101,19 @@ export class MarginDb extends Dexie {
     this.use(outboxMiddleware);
     // Every row is checked against its table's schema (check-rows.ts) before anything else sees it.
     this.use(checkRowsMiddleware);
+    // Dexie opens a database a newer Margin upgraded (adding any table or index this Margin
+    // declares but it lacks, never touching rows); this Margin would then write rows of its own,
+    // older shape into tables whose meaning it does not know. It refuses instead and writes
+    // nothing (describeStorageError tells the user to update).
+    const newestKnown = Math.max(...SCHEMA_VERSIONS.map((entry) => entry.version));
+    this.on('ready', (db) => {
+      // Dexie stores version × 10 (plus any schema patches it made); verno is only what we declared.
+      const installed = Math.floor(db.backendDB().version / 10);
+      if (installed > newestKnown) {
+        db.close();
+        throw new NewerDatabaseError(installed, newestKnown);
+      }
+    });
   }
 }
 

@@ -23,7 +23,7 @@ import { deleteDraft, getDraft } from './drafts-repository';
 import { uniqueIgnoringCase } from './unique-ignoring-case';
 import { NoteRejectedError } from './note-rejected-error';
 import { newId } from './ids';
-import { timestampSchema, userKeyedRecord } from '../model/plain-values';
+import { MAX_TIME, userKeyedRecord } from '../model/plain-values';
 
 const structuredField = (label: string) =>
   z.optional(
@@ -65,7 +65,13 @@ export const noteInputSchema = z
       ),
     ),
     /** When to be reminded: turns the next step into a follow-up task. */
-    followUpDue: z.optional(timestampSchema),
+    followUpDue: z.optional(
+      z.number('A follow-up needs a date and time.').check(
+        z.int('A follow-up needs a date and time.'),
+        z.positive('A follow-up needs a date and time.'),
+        z.lte(MAX_TIME, 'A follow-up can be at most in the year 9999.'),
+      ),
+    ),
   })
   .check(
     z.refine(

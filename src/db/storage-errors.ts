@@ -12,6 +12,9 @@ export function describeStorageError(err: unknown): string {
   if (chain.some((error) => error.name === 'QuotaExceededError')) {
     return "Your browser's storage is full, so Margin could not save. Free up disk space or remove old data, then try again.";
   }
+  if (chain.some((error) => error.name === 'NewerDatabaseError')) {
+    return "Margin's data in this browser was written by a newer version of Margin, so this one will not touch it. Update Margin (or reload it in the browser's extension page) to open it.";
+  }
   if (chain.some((error) => error.name === 'MissingAPIError')) {
     return 'This browser window does not allow Margin to store data (IndexedDB is unavailable, for example in some private modes).';
   }
