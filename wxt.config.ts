@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+// Sites whose pages Margin reads (src/model/sites.ts): the sidebar frame is exposed to these only.
+import { ALL_SITE_MATCHES } from './src/model/sites';
 
-/** Sites whose pages Margin reads. Content scripts and the sidebar frame are limited to these. */
-const SITE_MATCHES = ['https://mail.google.com/*', 'https://www.linkedin.com/*'];
 
 /**
  * `npm run test:e2e` builds with MARGIN_E2E=1: that build may reach the tests' CRM mock on
@@ -47,9 +47,10 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['scripting'])],
     // The CRM the user connects (Settings > CRM connection): asked for on the Connect click, for
     // that one address only, and given back on Disconnect. Nothing is granted at install.
-    optional_host_permissions: ['https://*/*'],
+    // (Firefox's MV2 manifest has no optional_host_permissions: origins go in optional_permissions.)
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] as never } : { optional_host_permissions: ['https://*/*'] }),
     ...(browser !== 'firefox' || E2E_BUILD
-      ? { host_permissions: [...(browser === 'firefox' ? [] : SITE_MATCHES), ...(E2E_BUILD ? [E2E_CRM_MOCK] : [])] }
+      ? { host_permissions: [...(browser === 'firefox' ? [] : ALL_SITE_MATCHES), ...(E2E_BUILD ? [E2E_CRM_MOCK] : [])] }
       : {}),
     commands: {
       // Alt+Shift+M clashes with neither Gmail's single-key shortcuts nor LinkedIn's; users can
@@ -63,7 +64,7 @@ export default defineConfig({
     web_accessible_resources:
       browser === 'firefox'
         ? (['sidebar.html'] as never)
-        : [{ resources: ['sidebar.html'], matches: SITE_MATCHES }],
+        : [{ resources: ['sidebar.html'], matches: [...ALL_SITE_MATCHES] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

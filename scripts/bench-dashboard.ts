@@ -16,8 +16,8 @@ import { idsKey, readUncachedActivity, searchNoteText, uncachedIds } from '../sr
 import { CONTACTS_PAGE_SIZE, DEFAULT_CONTACT_QUERY, queryContacts } from '../src/dashboard/contacts/contact-query';
 import { readReview, surgeCandidates, weeklyReview } from '../src/dashboard/review/weekly-review';
 import { createDb } from '../src/db/database';
-import type { Contact, Interaction, StageSuggestion, Task } from '../src/db/schemas';
-import { SENTIMENTS, STAGES } from '../src/db/schemas';
+import type { Contact, Interaction, StageSuggestion, Task } from '../src/model/schemas';
+import { SENTIMENTS, STAGES } from '../src/model/schemas';
 import { contactActivity } from '../src/metrics/contact-activity';
 
 const { values } = parseArgs({

@@ -12,8 +12,8 @@
  * mean the export streams instead of holding the file.
  */
 import { parseArgs } from 'node:util';
-import type { Contact, Interaction, Sentiment } from '../src/db/schemas';
-import { SENTIMENTS, STAGES } from '../src/db/schemas';
+import type { Contact, Interaction, Sentiment } from '../src/model/schemas';
+import { SENTIMENTS, STAGES } from '../src/model/schemas';
 import type { BackupTable, BackupTables } from '../src/export/backup-schema';
 import { CSV_TARGETS } from '../src/export/crm-mappings';
 import { exportBackup } from '../src/export/export-backup';

@@ -10,7 +10,7 @@
  */
 import 'fake-indexeddb/auto';
 import { createDb } from '../src/db/database';
-import { logNote } from '../src/db/log-note';
+import { logNote } from '../src/actions/log-note';
 import { crmDefinition, type CrmId } from '../src/sync/adapters/crm-adapters';
 import { startSync } from '../src/sync/connection';
 import { runSync } from '../src/sync/sync-worker';

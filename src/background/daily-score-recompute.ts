@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { recomputeAllContacts } from '../db/recompute-scores';
+import { recomputeAllContacts } from '../actions/recompute-scores';
 import { openDb } from './background-db';
 
 /**

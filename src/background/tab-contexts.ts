@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { pageContextSchema, type PageContext } from '../page-context/page-context';
+import { pageContextSchema, type PageContext } from '../model/page-context';
 
 /*
  * Kept in storage.session rather than in memory: an MV3 service worker is stopped after ~30 s idle,

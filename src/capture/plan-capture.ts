@@ -1,21 +1,20 @@
-import type { Contact, InteractionKind, InteractionSource } from '../db/schemas';
+import type { Contact, InteractionKind, InteractionSource } from '../model/schemas';
 import { canonicalEmail, normaliseLinkedInId } from '../identity/normalise';
-import type { Addressee, MessageOnPage, PageContext, PersonOnPage } from '../page-context/page-context';
+import type { Addressee, MessageOnPage, PageContext, PersonOnPage } from '../model/page-context';
+import { PAGE_KIND_TABLE, PAGE_KINDS } from '../model/page-kinds';
+import { SITE_TABLE } from '../model/sites';
 import type { CaptureSettings } from './capture-settings';
 import { isMassMessage, whyNotTracked, type NotTrackedReason, type TrackingPolicy } from './tracking-rules';
 
 /**
  * Activity capture as a pure function: a page context and the tracked contacts it may concern in,
- * the interactions to add out. The database step (src/db/capture-interactions.ts) then drops
+ * the interactions to add out. The database step (src/actions/capture-interactions.ts) then drops
  * what is already stored (by message id) and writes the rest in one transaction.
  *
  * Metadata only: who, when, which thread and message, a subject. A message's text only when the
  * user turned on "keep a snippet", and then only the snippet the page context carries (its first
  * 200 characters, quotes left out), stored as plain text.
  */
-
-/** A page view is logged at most once per person per calendar day; its de-duplication key. */
-export const LINKEDIN_VIEW_KEY_PREFIX = 'linkedin-view:';
 
 export type TrackedContact = Pick<Contact, 'id' | 'name' | 'emails' | 'linkedinIds'>;
 
@@ -60,22 +59,20 @@ export interface CaptureFacts {
 /** Messages can carry a clock a little ahead of ours; further ahead is refused. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
-export const CAPTURING_PAGE_KINDS: ReadonlySet<PageContext['pageKind']> = new Set([
-  'gmail-thread',
-  'linkedin-profile',
-  'linkedin-sales-lead',
-  'linkedin-messaging',
-]);
+export const CAPTURING_PAGE_KINDS: ReadonlySet<PageContext['pageKind']> = new Set(
+  PAGE_KINDS.filter((kind) => PAGE_KIND_TABLE[kind].captures !== null),
+);
 
 export function planCapture(facts: CaptureFacts): CapturePlan {
   const { context } = facts;
   const plan: CapturePlan = { interactions: [], skipped: [] };
   if (!CAPTURING_PAGE_KINDS.has(context.pageKind) || facts.contacts.length === 0) return plan;
 
-  if (context.pageKind === 'linkedin-profile' || context.pageKind === 'linkedin-sales-lead') {
+  const visitKind = SITE_TABLE[context.site].visitKind;
+  if (PAGE_KIND_TABLE[context.pageKind].captures === 'messages-and-visit' && visitKind) {
     const person = context.person;
     const contact = person ? facts.contacts.find((candidate) => isPerson(candidate, person)) : undefined;
-    if (contact) plan.interactions.push(linkedinView(contact, context, facts.now, facts.dayOf ?? localDay));
+    if (contact) plan.interactions.push(visit(contact, visitKind, context, facts.now, facts.dayOf ?? localDay));
   }
 
   const seen = new Set<string>();
@@ -101,7 +98,8 @@ function planMessage(message: MessageOnPage, facts: CaptureFacts, skipped: Skipp
   if (message.at > now + FUTURE_TOLERANCE_MS) return skip('future-dated');
   if (isMassMessage(message)) return skip('mass-message');
 
-  const gmail = context.site === 'gmail';
+  const site = SITE_TABLE[context.site];
+  const emailThread = site.conversation === 'email-thread';
   const fromUser = message.fromUser || (message.from.email !== undefined && whyNotTracked(message.from.email, policy) === 'own-address');
   const messageId = normaliseMessageId(message.id);
   const source: PlannedInteraction['source'] = {
@@ -114,7 +112,7 @@ function planMessage(message: MessageOnPage, facts: CaptureFacts, skipped: Skipp
     contactId: contact.id,
     at: message.at as number,
     kind,
-    ...(gmail && context.thread?.subject ? { subject: context.thread.subject } : {}),
+    ...(emailThread && context.thread?.subject ? { subject: context.thread.subject } : {}),
     ...(facts.settings.keepSnippet && message.snippet ? { body: message.snippet } : {}),
     source,
   });
@@ -126,30 +124,31 @@ function planMessage(message: MessageOnPage, facts: CaptureFacts, skipped: Skipp
       const reason = whyNotTracked(message.from.email, policy);
       if (reason) return skip(reason);
     }
-    return [base(sender, gmail ? 'email-in' : 'linkedin-message-in')];
+    return [base(sender, site.messageKinds.in)];
   }
 
   const recipients = [...message.to, ...message.cc];
-  // Gmail shows no recipients on a collapsed message: a reply goes to the thread's people, so
-  // it counts for each tracked contact who wrote in it. On LinkedIn, only in a one-to-one chat.
-  const recipientsUnknown = recipients.length === 0 && (gmail || (context.participants?.length ?? 0) <= 1);
+  // An email thread shows no recipients on a collapsed message: a reply goes to the thread's
+  // people, so it counts for each tracked contact who wrote in it. In a chat, only one-to-one.
+  const recipientsUnknown = recipients.length === 0 && (emailThread || (context.participants?.length ?? 0) <= 1);
   const out: PlannedInteraction[] = [];
   for (const contact of facts.contacts) {
     const addressed = recipients.find((recipient) => isAddressee(contact, recipient, context));
     const inTheConversation =
       recipientsUnknown &&
-      (gmail
+      (emailThread
         ? (context.messages ?? []).some((other) => !other.fromUser && isAddressee(contact, other.from, context))
         : context.person !== null && isPerson(contact, context.person));
     if (!addressed && !inTheConversation) continue;
     if (addressed?.email && whyNotTracked(addressed.email, policy)) continue;
-    out.push(base(contact, gmail ? 'email-out' : 'linkedin-message-out'));
+    out.push(base(contact, site.messageKinds.out));
   }
   return out;
 }
 
-function linkedinView(
+function visit(
   contact: TrackedContact,
+  kind: InteractionKind,
   context: PageContext,
   now: number,
   dayOf: (at: number) => string,
@@ -157,8 +156,9 @@ function linkedinView(
   return {
     contactId: contact.id,
     at: now,
-    kind: 'linkedin-view',
-    source: { site: 'linkedin', url: context.url, messageId: `${LINKEDIN_VIEW_KEY_PREFIX}${dayOf(now)}` },
+    kind,
+    // `linkedin-view:<day>`: the de-duplication key makes "once a day" the same check as a message's.
+    source: { site: context.site, url: context.url, messageId: `${kind}:${dayOf(now)}` },
   };
 }
 
@@ -192,7 +192,7 @@ function isAddressee(contact: TrackedContact, addressee: Addressee, context: Pag
     return hasEmail(contact, addressee.email) || hasLinkedinId(contact, addressee.linkedinSlug);
   }
   return (
-    context.site === 'linkedin' &&
+    SITE_TABLE[context.site].conversation === 'chat' &&
     context.person !== null &&
     isPerson(contact, context.person) &&
     addressee.name !== undefined &&
@@ -236,7 +236,7 @@ export function repliedToPeople(
       }
     }
   }
-  if (context.site === 'linkedin' && context.person && (context.participants?.length ?? 0) <= 1) {
+  if (SITE_TABLE[context.site].conversation === 'chat' && context.person && (context.participants?.length ?? 0) <= 1) {
     const person = context.person;
     const repliedInOneToOne = (context.messages ?? []).some((message) => message.fromUser && message.to.length + message.cc.length === 0);
     if (repliedInOneToOne && !tracked.some((contact) => isPerson(contact, person))) found.set('person', person);

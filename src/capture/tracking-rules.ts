@@ -1,5 +1,5 @@
 import { canonicalEmail, normaliseEmail } from '../identity/normalise';
-import type { MessageOnPage } from '../page-context/page-context';
+import type { MessageOnPage } from '../model/page-context';
 
 /**
  * Who Margin never tracks (issue 5): the user's own addresses, no-reply and notification senders,

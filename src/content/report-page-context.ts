@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Message } from '../messaging/protocol';
-import type { PageContext } from '../page-context/page-context';
+import type { PageContext } from '../model/page-context';
 
 /**
  * Tells the extension what the page shows. The background keeps it for the tab; the sidebar in

@@ -1,11 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PageContext } from '../page-context/page-context';
-import { samePageContext } from '../page-context/same-page-context';
+import type { PageContext } from '../model/page-context';
+import { samePageContext } from '../model/same-page-context';
 
 export type Recogniser = (document: Document, url: URL) => PageContext;
-
-/** Attributes whose change can change who is on the page. */
-const WATCHED_ATTRIBUTES = ['email', 'data-hovercard-id', 'data-name', 'data-thread-perm-id', 'data-legacy-thread-id', 'href'];
 
 /**
  * Unrelated churn (Gmail rewrites timestamps, counters and lists all the time) is read once it
@@ -38,7 +35,14 @@ export function watchPage(
   ctx: ContentScriptContext,
   recognise: Recogniser,
   report: (context: PageContext) => void,
-  document: Document = window.document,
+  {
+    watchedAttributes,
+    document = window.document,
+  }: {
+    /** Attributes whose change can change who is on the page (the site table's row). */
+    watchedAttributes: readonly string[];
+    document?: Document;
+  },
 ): void {
   const window = document.defaultView ?? globalThis.window;
   let lastReported: PageContext | undefined;
@@ -158,7 +162,7 @@ export function watchPage(
       // Identity attributes change in place (a compose chip resolving its address, a thread id
       // swapped on a reused node); other attribute churn (classes, styles) is not watched.
       attributes: true,
-      attributeFilter: WATCHED_ATTRIBUTES,
+      attributeFilter: [...watchedAttributes],
     });
   }
   ctx.onInvalidated(() => {

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { MarginDb } from '../db/database';
-import type { Contact, Interaction } from '../db/schemas';
+import type { Contact, Interaction } from '../model/schemas';
 import { contactActivity, type ContactActivity } from '../metrics/contact-activity';
 import { isTouch, SURGE_WINDOW_DAYS } from '../metrics/surge';
 import { DAY_MS, FUTURE_TOLERANCE_MS } from '../metrics/engagement-score';

@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { RowRejectedError } from './input-rejected-error';
-import { ROW_SCHEMAS, rowProblem, type TableName } from './schemas';
+import { ROW_SCHEMAS, rowProblem, type TableName } from '../model/schemas';
 
 /**
  * Every row written to a table is checked against that table's schema, the same one a backup is

@@ -1,10 +1,10 @@
 import { emailLookupKeys, normaliseIdentities, identitiesOfPerson, type Identities } from '../identity/identities-of-person';
-import type { PersonOnPage } from '../page-context/page-context';
+import type { PersonOnPage } from '../model/page-context';
 import type { MarginDb } from './database';
 import { newId } from './ids';
 import { InputRejectedError } from './input-rejected-error';
 import { uniqueIgnoringCase } from './unique-ignoring-case';
-import type { Contact, Interaction, Stage } from './schemas';
+import type { Contact, Interaction, Stage } from '../model/schemas';
 
 /**
  * The contact holding any of these addresses or LinkedIn ids. Names never match: two people can

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { checkRowsMiddleware } from './check-rows';
-import type { Contact, Draft, Interaction, Setting, StageSuggestion, Task, UndoRecord } from './schemas';
+import type { Contact, Draft, Interaction, Setting, StageSuggestion, Task, UndoRecord } from '../model/schemas';
 import type { CrmLink, OutboxEntry, SyncStateRow } from './sync-schemas';
 import { outboxMiddleware } from './outbox-middleware';
 

@@ -1,7 +1,7 @@
 import { identitiesOfPerson } from '../identity/identities-of-person';
-import type { PersonOnPage } from '../page-context/page-context';
+import type { PersonOnPage } from '../model/page-context';
 import type { MarginDb } from './database';
-import type { Contact, Draft } from './schemas';
+import type { Contact, Draft } from '../model/schemas';
 
 /**
  * The key a person's draft is kept under: their first normalised address, else their LinkedIn

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { MarginDb } from './database';
 import { NoteRejectedError } from './note-rejected-error';
-import { MAX_FIELD_LENGTH, MAX_NOTE_LENGTH, type Interaction, type UndoRecord } from './schemas';
+import { MAX_FIELD_LENGTH, MAX_NOTE_LENGTH, type Interaction, type UndoRecord } from '../model/schemas';
 import { recordUndo } from './undo-repository';
 
 export const DEFAULT_TIMELINE_LIMIT = 200;

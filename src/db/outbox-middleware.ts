@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import type { Contact, Interaction, InteractionKind, Task } from './schemas';
+import type { Contact, Interaction, InteractionKind, Task } from '../model/schemas';
 import { ENTITY_OF_TABLE, outboxKey, type OutboxEntry, type SyncConnection, type SyncedEntity } from './sync-schemas';
 
 /**

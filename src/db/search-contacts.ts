@@ -1,6 +1,6 @@
 import { nameKey, normaliseLinkedInId } from '../identity/normalise';
 import type { MarginDb } from './database';
-import type { Contact } from './schemas';
+import type { Contact } from '../model/schemas';
 
 const DEFAULT_LIMIT = 8;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { SettingDefinition } from '../model/define-setting';
 import type { MarginDb } from './database';
 
 /**
@@ -19,4 +20,13 @@ export async function getSetting<T>(
 
 export async function setSetting<T>(db: MarginDb, key: string, value: T): Promise<void> {
   await db.settings.put({ key, value });
+}
+
+/** A defined setting's value (its fallback when missing or no longer valid). */
+export function readSetting<T>(db: MarginDb, setting: SettingDefinition<T>): Promise<T> {
+  return getSetting(db, setting.key, setting.schema, setting.fallback);
+}
+
+export function writeSetting<T>(db: MarginDb, setting: SettingDefinition<T>, value: T): Promise<void> {
+  return setSetting(db, setting.key, value);
 }

@@ -1,5 +1,5 @@
 import type { MarginDb } from './database';
-import type { Contact, Interaction } from './schemas';
+import type { Contact, Interaction } from '../model/schemas';
 
 export interface Rows {
   contacts: Contact[];

@@ -1,6 +1,6 @@
 import type { MarginDb } from './database';
 import { newId } from './ids';
-import type { Interaction, Task } from './schemas';
+import type { Interaction, Task } from '../model/schemas';
 
 /** A contact's open follow-ups, soonest due first. */
 export async function listOpenTasks(db: MarginDb, contactId: string): Promise<Task[]> {

@@ -1,6 +1,6 @@
 import type { MarginDb } from './database';
 import { newId } from './ids';
-import type { Contact, Interaction, Task, UndoRecord } from './schemas';
+import type { Contact, Interaction, Task, UndoRecord } from '../model/schemas';
 
 /** How many undo records are kept; older ones are dropped as new ones arrive. */
 export const UNDO_HISTORY = 50;

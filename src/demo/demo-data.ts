@@ -1,4 +1,4 @@
-import type { Contact, Interaction, InteractionKind, InteractionSource, Sentiment } from '../db/schemas';
+import type { Contact, Interaction, InteractionKind, InteractionSource, Sentiment } from '../model/schemas';
 
 /**
  * Demo data: six people a sales rep at Acme works with, each with months of history, so that the

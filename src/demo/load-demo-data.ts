@@ -1,5 +1,5 @@
 import type { MarginDb } from '../db/database';
-import { recomputeAllContacts } from '../db/recompute-scores';
+import { recomputeAllContacts } from '../actions/recompute-scores';
 import { storeRows } from '../db/store-rows';
 import { buildDemoData } from './demo-data';
 

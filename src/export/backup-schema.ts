@@ -7,7 +7,7 @@ import {
   stageSuggestionSchema,
   taskSchema,
   undoRecordSchema,
-} from '../db/schemas';
+} from '../model/schemas';
 
 /**
  * The published shape of a Margin backup file: every table of the database, row for row, with the

@@ -1,4 +1,5 @@
-import type { InteractionKind, Stage } from '../db/schemas';
+import { kindsWhere, type InteractionKind } from '../model/interaction-kinds';
+import type { Stage } from '../model/schemas';
 
 /**
  * What each CRM gets, as data: one table per target, in this one file, so that a column label a
@@ -85,18 +86,10 @@ export interface CsvTarget {
 export const CSV_TARGET_IDS = ['hubspot', 'salesforce', 'pipedrive', 'generic'] as const;
 export type CsvTargetId = (typeof CSV_TARGET_IDS)[number];
 
-/** Kinds that are a conversation or a note a CRM keeps as an activity; page views are not. */
-const NOTE_KINDS: readonly InteractionKind[] = ['note', 'meeting', 'call'];
-const ACTIVITY_KINDS: readonly InteractionKind[] = [
-  'note',
-  'meeting',
-  'call',
-  'email-in',
-  'email-out',
-  'linkedin-message-in',
-  'linkedin-message-out',
-  'stage-change',
-];
+/** Conversations and notes a CRM keeps on the contact's timeline as a note. */
+const NOTE_KINDS: readonly InteractionKind[] = [...kindsWhere((kind) => ['note', 'meeting', 'call'].includes(kind.crmActivity ?? ''))];
+/** Every kind a CRM keeps as an activity; page views and ticked-off follow-ups are not. */
+const ACTIVITY_KINDS: readonly InteractionKind[] = [...kindsWhere((kind) => kind.crmActivity !== null)];
 
 const HUBSPOT_CONTACT_COLUMNS: readonly CsvColumn[] = [
   { header: 'Email', field: 'contact.email' },

@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { MarginDb } from '../db/database';
-import type { Contact, Sentiment } from '../db/schemas';
+import type { Contact, Sentiment } from '../model/schemas';
 import type { BackupTable, BackupTables } from './backup-schema';
 import { EXPORT_PAGE_SIZE, type ExportSource, type UpdatedWindow } from './export-source';
 

@@ -1,4 +1,4 @@
-import type { Contact, Interaction } from '../db/schemas';
+import type { Contact, Interaction } from '../model/schemas';
 import type { CsvFileMapping, CsvTarget } from './crm-mappings';
 import { csvHeader, csvRows } from './csv-chunks';
 import type { ExportSink } from './export-sink';

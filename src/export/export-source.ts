@@ -1,4 +1,4 @@
-import type { Contact, Interaction, Sentiment } from '../db/schemas';
+import type { Contact, Interaction, Sentiment } from '../model/schemas';
 import type { BackupTable, BackupTables } from './backup-schema';
 
 /** Rows whose `updatedAt` lies in `(after, upTo]`; both ends open means every row. */

@@ -1,6 +1,6 @@
 import { isShowableTime } from '../model/plain-values';
-import type { Contact, Interaction, Sentiment } from '../db/schemas';
-import { INTERACTION_KIND_LABEL } from '../ui/format';
+import type { Contact, Interaction, Sentiment } from '../model/schemas';
+import { interactionKindLabel } from '../model/interaction-kinds';
 import type { CsvTarget, FieldName } from './crm-mappings';
 
 /** What a row of an export file is about: a contact, and for interaction rows the interaction. */
@@ -68,7 +68,7 @@ export function fieldValue(field: FieldName, subject: RowSubject, target: Pick<C
     case 'interaction.kind':
       return interaction?.kind ?? '';
     case 'interaction.kindLabel':
-      return interaction ? INTERACTION_KIND_LABEL[interaction.kind] : '';
+      return interaction ? interactionKindLabel(interaction.kind) : '';
     case 'interaction.subjectLine':
       return interaction ? subjectLine(interaction) : '';
     case 'interaction.sentiment':
@@ -139,14 +139,14 @@ function describeContact(contact: Contact, lastSentiment: Sentiment | undefined)
 }
 
 function subjectLine(interaction: Interaction): string {
-  const label = INTERACTION_KIND_LABEL[interaction.kind];
+  const label = interactionKindLabel(interaction.kind);
   return interaction.subject ? `${label}: ${interaction.subject}` : label;
 }
 
 /** A note's text with its structured fields, as one body a CRM shows on the timeline. */
 export function noteBody(interaction: Interaction): string {
   const lines: string[] = [];
-  if (interaction.kind !== 'note') lines.push(INTERACTION_KIND_LABEL[interaction.kind]);
+  if (interaction.kind !== 'note') lines.push(interactionKindLabel(interaction.kind));
   if (interaction.subject) lines.push(`Subject: ${interaction.subject}`);
   if (interaction.body) lines.push(interaction.body);
   if (interaction.stageChange) {

@@ -1,4 +1,4 @@
-import type { Contact, Interaction, Sentiment } from '../db/schemas';
+import type { Contact, Interaction, Sentiment } from '../model/schemas';
 import type { BackupTable, BackupTables } from './backup-schema';
 import { EXPORT_PAGE_SIZE, isInWindow, type ExportSource, type UpdatedWindow } from './export-source';
 

@@ -1,4 +1,4 @@
-import type { PersonOnPage } from '../page-context/page-context';
+import type { PersonOnPage } from '../model/page-context';
 import { canonicalEmail, normaliseEmail, normaliseLinkedInId } from './normalise';
 
 export interface Identities {

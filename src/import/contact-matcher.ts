@@ -1,5 +1,5 @@
 import { canonicalEmail, normaliseLinkedInId } from '../identity/normalise';
-import type { Contact } from '../db/schemas';
+import type { Contact } from '../model/schemas';
 
 /**
  * Finds the contact a person already is, by address (compared as canonicalEmail does) or LinkedIn

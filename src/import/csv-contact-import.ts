@@ -1,6 +1,6 @@
 import type { MarginDb } from '../db/database';
 import { newId } from '../db/ids';
-import { rowProblem, type Contact } from '../db/schemas';
+import { rowProblem, type Contact } from '../model/schemas';
 import { normaliseEmail, normaliseLinkedInId } from '../identity/normalise';
 import type { ColumnMapping } from './contact-columns';
 import { ContactMatcher, mergeContact, sameContact } from './contact-matcher';

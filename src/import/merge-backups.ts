@@ -1,4 +1,4 @@
-import type { Interaction } from '../db/schemas';
+import type { Interaction } from '../model/schemas';
 import { emptyBackupTables, type Backup, type BackupTables } from '../export/backup-schema';
 import { ContactMatcher, mergeContact } from './contact-matcher';
 

@@ -1,5 +1,5 @@
 import type { MarginDb } from '../db/database';
-import type { Contact } from '../db/schemas';
+import type { Contact } from '../model/schemas';
 import { BACKUP_TABLES, type Backup, type BackupTable } from '../export/backup-schema';
 import { EXPORT_CURSOR_KEY_PREFIX } from '../export/export-cursors';
 import { ContactMatcher, mergeContact, sameContact } from './contact-matcher';

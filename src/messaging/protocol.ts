@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { pageContextSchema, type PageContext } from '../page-context/page-context';
+import { pageContextSchema, type PageContext } from '../model/page-context';
 
 /**
  * Every runtime message Margin sends, as one discriminated union. Receivers parse with

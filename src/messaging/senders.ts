@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { originOfSite, siteOfOrigin, type PageContext, type Site } from '../page-context/page-context';
+import type { PageContext } from '../model/page-context';
+import { originOfSite, siteOfOrigin, type Site } from '../model/sites';
 
 export type MessageSender = Browser.runtime.MessageSender;
 

@@ -1,10 +1,11 @@
-import type { Interaction, InteractionKind } from '../db/schemas';
+import { kindsWhere, type InteractionKind } from '../model/interaction-kinds';
+import type { Interaction } from '../model/schemas';
 import { DAY_MS } from './engagement-score';
 
 /** Messages the person sent: their replying rhythm is what silence is measured against. */
-export const INBOUND_KINDS: ReadonlySet<InteractionKind> = new Set(['email-in', 'linkedin-message-in']);
+export const INBOUND_KINDS: ReadonlySet<InteractionKind> = kindsWhere((kind) => kind.direction === 'in');
 /** Anything that shows the person is still there (a call or meeting needs them too). */
-export const FROM_THEM_KINDS: ReadonlySet<InteractionKind> = new Set(['email-in', 'linkedin-message-in', 'meeting', 'call']);
+export const FROM_THEM_KINDS: ReadonlySet<InteractionKind> = kindsWhere((kind) => kind.direction === 'in' || kind.direction === 'both');
 
 /** Messages closer together than this are one burst (three quick replies in an afternoon are one reply). */
 export const BURST_MS = 12 * 60 * 60 * 1000;

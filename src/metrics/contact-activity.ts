@@ -1,4 +1,4 @@
-import type { Interaction, Sentiment } from '../db/schemas';
+import type { Interaction, Sentiment } from '../model/schemas';
 import { isTouch, surgeOf } from './surge';
 
 /**

@@ -1,4 +1,4 @@
-import type { Interaction } from '../db/schemas';
+import type { Interaction } from '../model/schemas';
 import { weightOf, type ScoreSettings } from './score-settings';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

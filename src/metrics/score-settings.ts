@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { INTERACTION_KINDS, SENTIMENTS, type InteractionKind, type Sentiment } from '../db/schemas';
+import { defineSetting } from '../model/define-setting';
+import { INTERACTION_KINDS, SENTIMENTS, type InteractionKind, type Sentiment } from '../model/schemas';
 
 /**
  * What the engagement score is made of (DESIGN.md §3). Every number is the user's to change in
@@ -49,3 +50,10 @@ export const scoreSettingsSchema = z.object({
 export function weightOf(settings: ScoreSettings, kind: InteractionKind): number {
   return settings.weights[kind] ?? 0;
 }
+
+/** The user's score settings, or the defaults when none are stored or what is stored no longer fits. */
+export const SCORE_SETTINGS = defineSetting<ScoreSettings>({
+  key: SCORE_SETTINGS_KEY,
+  schema: scoreSettingsSchema,
+  fallback: DEFAULT_SCORE_SETTINGS,
+});

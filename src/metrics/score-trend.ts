@@ -1,4 +1,4 @@
-import type { Interaction } from '../db/schemas';
+import type { Interaction } from '../model/schemas';
 import { DAY_MS, scoreAt } from './engagement-score';
 import type { ScoreSettings } from './score-settings';
 

@@ -1,4 +1,5 @@
-import type { Contact, Interaction, InteractionKind, Sentiment, Stage, StageSuggestion } from '../db/schemas';
+import { INTERACTION_KIND_TABLE, kindsWhere, type InteractionKind } from '../model/interaction-kinds';
+import type { Contact, Interaction, Sentiment, Stage, StageSuggestion } from '../model/schemas';
 import { cadenceOf, FROM_THEM_KINDS, silenceThresholdDays } from './cadence';
 import { DAY_MS, FUTURE_TOLERANCE_MS, scoreAt, scoreOfSum } from './engagement-score';
 import { weightOf, type ScoreSettings } from './score-settings';
@@ -33,22 +34,10 @@ export const SCORE_DROP_POINTS = 30;
 export const SCORE_DROP_WINDOW_DAYS = 30;
 
 const BAD_SENTIMENTS: ReadonlySet<Sentiment> = new Set(['Negative', 'Concerned']);
-const MESSAGE_IN: ReadonlySet<InteractionKind> = new Set(['email-in', 'linkedin-message-in']);
-const MESSAGE_OUT: ReadonlySet<InteractionKind> = new Set(['email-out', 'linkedin-message-out']);
-const TWO_WAY_BY_ITSELF: ReadonlySet<InteractionKind> = new Set(['meeting', 'call']);
+const MESSAGE_IN = kindsWhere((kind) => kind.direction === 'in');
+const MESSAGE_OUT = kindsWhere((kind) => kind.direction === 'out');
+const TWO_WAY_BY_ITSELF = kindsWhere((kind) => kind.direction === 'both');
 
-const KIND_NOUN: Record<InteractionKind, [singular: string, plural: string]> = {
-  note: ['note', 'notes'],
-  'email-in': ['email from them', 'emails from them'],
-  'email-out': ['email from you', 'emails from you'],
-  'linkedin-view': ['profile visit', 'profile visits'],
-  'linkedin-message-in': ['LinkedIn message from them', 'LinkedIn messages from them'],
-  'linkedin-message-out': ['LinkedIn message from you', 'LinkedIn messages from you'],
-  meeting: ['meeting', 'meetings'],
-  call: ['call', 'calls'],
-  'stage-change': ['stage change', 'stage changes'],
-  'task-done': ['follow-up done', 'follow-ups done'],
-};
 
 export interface StageFacts {
   contact: Pick<Contact, 'stage' | 'previousStage' | 'createdAt'>;
@@ -103,7 +92,7 @@ export function stageCandidates({ contact, interactions, now, settings }: StageF
     const becameAtRiskAt = past.filter((interaction) => interaction.stageChange?.to === 'At-Risk').at(-1)?.at ?? -Infinity;
     if (lastSentiment?.sentiment === 'Positive' && lastSentiment.at > becameAtRiskAt) {
       const back = contact.previousStage && contact.previousStage !== 'At-Risk' ? contact.previousStage : 'Engaged';
-      add('recovered-positive', back, `A Positive ${KIND_NOUN[lastSentiment.kind][0]} after being At-Risk: back to ${back}`);
+      add('recovered-positive', back, `A Positive ${nounOf(lastSentiment.kind, 1)} after being At-Risk: back to ${back}`);
     }
   }
 
@@ -123,7 +112,7 @@ export function stageCandidates({ contact, interactions, now, settings }: StageF
       add('engaged-two-way', 'Engaged', `Two-way contact: ${count(received, 'message')} from them, ${count(sent, 'message')} from you`);
     } else if (spoken.length > 0) {
       const last = spoken.at(-1) as Interaction;
-      add('engaged-two-way', 'Engaged', `Two-way contact: a ${KIND_NOUN[last.kind][0]} with them`);
+      add('engaged-two-way', 'Engaged', `Two-way contact: a ${nounOf(last.kind, 1)} with them`);
     }
   }
 
@@ -208,9 +197,9 @@ function pointsAt(interaction: Interaction, at: number, settings: ScoreSettings)
 
 function badSentimentReason([first, second]: [Interaction, Interaction]): string {
   if (first.sentiment === second.sentiment && first.kind === second.kind) {
-    return `Two ${first.sentiment} ${KIND_NOUN[first.kind][1]} in a row`;
+    return `Two ${first.sentiment} ${nounOf(first.kind, 2)} in a row`;
   }
-  return `Last two interactions ${first.sentiment} (${KIND_NOUN[first.kind][0]}) and ${second.sentiment} (${KIND_NOUN[second.kind][0]})`;
+  return `Last two interactions ${first.sentiment} (${nounOf(first.kind, 1)}) and ${second.sentiment} (${nounOf(second.kind, 1)})`;
 }
 
 function count(n: number, noun: string): string {
@@ -220,4 +209,10 @@ function count(n: number, noun: string): string {
 function formatDays(days: number): string {
   const rounded = Math.max(1, Math.round(days));
   return rounded === 1 ? 'day' : `${rounded}`;
+}
+
+/** "email from them" (one) or "emails from them" (more). */
+function nounOf(kind: InteractionKind, count: number): string {
+  const [singular, plural] = INTERACTION_KIND_TABLE[kind].noun;
+  return count === 1 ? singular : plural;
 }

@@ -1,14 +1,13 @@
-import type { Interaction, InteractionKind } from '../db/schemas';
+import { INTERACTION_KIND_TABLE } from '../model/interaction-kinds';
+import type { Interaction } from '../model/schemas';
 import { DAY_MS, FUTURE_TOLERANCE_MS } from './engagement-score';
 
 export const SURGE_WINDOW_DAYS = 7;
 export const SURGE_MIN_TOUCHES = 3;
 
 /** Bookkeeping is not a touch: a stage change or a ticked-off task says nothing about the person. */
-const NOT_TOUCHES: ReadonlySet<InteractionKind> = new Set(['stage-change', 'task-done']);
-
 export function isTouch(interaction: Interaction): boolean {
-  return !NOT_TOUCHES.has(interaction.kind);
+  return INTERACTION_KIND_TABLE[interaction.kind].touch;
 }
 
 /** How many touches in the last 7 days, and whether that is a surge (3 or more). */

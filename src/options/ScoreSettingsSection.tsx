@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { saveScoreSettings } from '../db/score-settings-repository';
+import { writeSetting } from '../db/settings-repository';
 import { describeStorageError } from '../db/storage-errors';
-import { SENTIMENTS, type InteractionKind, type Sentiment } from '../db/schemas';
-import { DEFAULT_SCORE_SETTINGS, SCORE_SETTINGS_KEY, scoreSettingsSchema, type ScoreSettings } from '../metrics/score-settings';
+import { SENTIMENTS, type InteractionKind, type Sentiment } from '../model/schemas';
+import { DEFAULT_SCORE_SETTINGS, SCORE_SETTINGS, SCORE_SETTINGS_KEY, scoreSettingsSchema, type ScoreSettings } from '../metrics/score-settings';
 import { SCORE_BANDS } from '../metrics/score-band';
 import { useDatabase } from '../ui/database-context';
-import { INTERACTION_KIND_LABEL } from '../ui/format';
+import { interactionKindLabel } from '../model/interaction-kinds';
 import { useSetting } from '../ui/use-setting';
 import * as z from 'zod/mini';
 
@@ -26,7 +26,7 @@ export function ScoreSettingsSection() {
       return;
     }
     try {
-      await saveScoreSettings(db, parsed.data);
+      await writeSetting(db, SCORE_SETTINGS, parsed.data);
       setDraft(null);
       setMessage(done);
     } catch (error) {
@@ -51,7 +51,7 @@ export function ScoreSettingsSection() {
         <legend>Weights</legend>
         {WEIGHTED_KINDS.map((kind) => (
           <label key={kind} class="setting-number">
-            {INTERACTION_KIND_LABEL[kind]}
+            {interactionKindLabel(kind)}
             <input
               type="number"
               min="0"

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Contact } from '../db/schemas';
+import type { Contact } from '../model/schemas';
 import { searchContacts } from '../db/search-contacts';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';

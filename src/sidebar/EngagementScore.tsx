@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { recomputeContact } from '../db/recompute-scores';
-import type { Contact, Interaction } from '../db/schemas';
+import { recomputeContact } from '../actions/recompute-scores';
+import type { Contact, Interaction } from '../model/schemas';
 import { engagementScore, DAY_MS, type Contribution } from '../metrics/engagement-score';
 import { bandOfScore } from '../metrics/score-band';
 import { DEFAULT_SCORE_SETTINGS, SCORE_SETTINGS_KEY, scoreSettingsSchema } from '../metrics/score-settings';
 import { scoreTrend, type ScoreTrend } from '../metrics/score-trend';
 import { surgeOf } from '../metrics/surge';
 import { useDatabase } from '../ui/database-context';
-import { INTERACTION_KIND_LABEL } from '../ui/format';
+import { interactionKindLabel } from '../model/interaction-kinds';
 import { useSetting } from '../ui/use-setting';
 import { useContactInteractions } from './use-contact-interactions';
 
@@ -73,7 +73,7 @@ function ContributorItem({ contribution }: { contribution: Contribution }) {
   const { interaction, points, ageDays } = contribution;
   return (
     <li>
-      <span class="contributor-kind">{INTERACTION_KIND_LABEL[interaction.kind]}</span>
+      <span class="contributor-kind">{interactionKindLabel(interaction.kind)}</span>
       {interaction.sentiment && <span class={`sentiment sentiment-${interaction.sentiment.toLowerCase()}`}> {interaction.sentiment}</span>}
       <span class="quiet"> · {describeAge(ageDays)}</span>
       <span class="contributor-points"> +{points.toFixed(1)}</span>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { completeTask, listOpenTasks, rescheduleTask } from '../db/tasks-repository';
-import type { Task } from '../db/schemas';
+import type { Task } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { announceTasksChanged } from './announce-tasks-changed';
 import { useDatabase } from '../ui/database-context';

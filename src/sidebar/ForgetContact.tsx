@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { deleteContact } from '../db/delete-contact';
-import type { Contact } from '../db/schemas';
+import { deleteContact } from '../actions/delete-contact';
+import type { Contact } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
 import { ErrorAlert } from '../ui/ErrorAlert';

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { findContactByIdentity } from '../db/contacts-repository';
-import { linkConfirmedIdentities, linkPersonToContact, type ConfirmedLinkResult } from '../db/link-identities';
-import { mergeContacts, undoMerge } from '../db/merge-contacts';
-import type { Contact } from '../db/schemas';
+import { linkConfirmedIdentities, linkPersonToContact, type ConfirmedLinkResult } from '../actions/link-identities';
+import { mergeContacts, undoMerge } from '../actions/merge-contacts';
+import type { Contact } from '../model/schemas';
 import { findContactsNamed } from '../db/search-contacts';
 import { describeStorageError } from '../db/storage-errors';
 import { identitiesOfPerson } from '../identity/identities-of-person';
-import type { PageContext, PersonOnPage } from '../page-context/page-context';
+import type { PageContext, PersonOnPage } from '../model/page-context';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { ContactSearch } from './ContactSearch';

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { allOwnAddresses, recordOwnAddresses } from '../db/own-addresses-repository';
-import type { Contact } from '../db/schemas';
-import { applyOwnAddresses } from '../page-context/apply-own-addresses';
-import type { PageContext, PersonOnPage } from '../page-context/page-context';
+import { useMemo, useState } from 'preact/hooks';
+import { allOwnAddresses } from '../db/own-addresses-repository';
+import type { Contact } from '../model/schemas';
+import { applyOwnAddresses } from '../identity/apply-own-addresses';
+import type { PageContext, PersonOnPage } from '../model/page-context';
+import { DEFAULT_SWITCHER_LABEL, PAGE_KIND_TABLE } from '../model/page-kinds';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { EmptyState } from './EmptyState';
@@ -13,28 +14,14 @@ import { personKey, personOfContact } from './person-of-contact';
 import { pageKindExpectsPerson, UnrecognisedPage } from './UnrecognisedPage';
 import './recognition.css';
 
-const SWITCHER_LABEL: Partial<Record<PageContext['pageKind'], string>> = {
-  'gmail-compose': 'Recipients',
-  'gmail-thread': 'People in this thread',
-  'linkedin-messaging': 'People in this conversation',
-};
-
 /**
- * What the sidebar shows for a page: the user's own addresses applied (page + settings), the
- * recognised person with everyone else one click away, or an honest "nobody here" with search
- * and create by hand. A choice made on one page never carries over to the next.
+ * What the sidebar shows for a page: the user's own addresses applied (page + settings; the
+ * background remembers what the page shows), the recognised person with everyone else one click
+ * away, or an honest "nobody here" with search and create by hand. A choice made on one page never carries over to the next.
  */
 export function PageView({ context }: { context: PageContext }) {
   const db = useDatabase();
   const own = useLiveDbQuery(['own-addresses'], () => allOwnAddresses(db));
-  const ownShown = JSON.stringify(context.ownAddresses ?? []);
-
-  useEffect(() => {
-    if (context.site !== 'gmail' || !context.ownAddresses?.length) return;
-    recordOwnAddresses(db, { addresses: context.ownAddresses, ...(context.account !== undefined ? { accountIndex: context.account } : {}) }).catch(
-      (error: unknown) => console.warn('[margin] could not remember your own addresses', error),
-    );
-  }, [ownShown, context.account]);
 
   const applied = useMemo(() => applyOwnAddresses(context, own.data ?? []), [context, own.data]);
   const pageKey = `${applied.url}|${applied.pageKind}|${applied.thread?.id ?? ''}`;
@@ -52,7 +39,7 @@ export function PageView({ context }: { context: PageContext }) {
         people={people}
         selectedKey={selected ? personKey(selected) : null}
         onSelect={choose}
-        label={SWITCHER_LABEL[applied.pageKind] ?? 'People on this page'}
+        label={PAGE_KIND_TABLE[applied.pageKind].switcherLabel ?? DEFAULT_SWITCHER_LABEL}
       />
     ) : null;
 

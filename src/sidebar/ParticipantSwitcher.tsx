@@ -1,4 +1,4 @@
-import type { PersonOnPage } from '../page-context/page-context';
+import type { PersonOnPage } from '../model/page-context';
 import { identityLabel, personKey } from './person-of-contact';
 
 interface Props {

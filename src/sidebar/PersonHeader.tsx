@@ -3,10 +3,10 @@ import { useState } from 'preact/hooks';
 import { changeStage, setContactCustomField, setContactTags } from '../db/contacts-repository';
 import { listTimeline } from '../db/interactions-repository';
 import { listOpenTasks } from '../db/tasks-repository';
-import { STAGES, type Contact, type Stage } from '../db/schemas';
+import { STAGES, type Contact, type Stage } from '../model/schemas';
 import { InputRejectedError } from '../db/input-rejected-error';
 import { describeStorageError } from '../db/storage-errors';
-import type { PersonOnPage } from '../page-context/page-context';
+import type { PersonOnPage } from '../model/page-context';
 import {
   checkCustomFieldValue,
   CUSTOM_FIELDS_SETTING,

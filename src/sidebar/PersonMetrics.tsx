@@ -1,5 +1,5 @@
-import type { Contact } from '../db/schemas';
-import type { PageContext, PersonOnPage } from '../page-context/page-context';
+import type { Contact } from '../model/schemas';
+import type { PageContext, PersonOnPage } from '../model/page-context';
 import { EngagementScore } from './EngagementScore';
 import { StageSuggestions } from './StageSuggestions';
 import { TrackPerson } from './TrackPerson';

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { findContactByIdentity } from '../db/contacts-repository';
-import type { InteractionSource } from '../db/schemas';
+import type { InteractionSource } from '../model/schemas';
 import { shownIdentitiesOfPerson } from '../identity/identities-of-person';
-import type { PageContext, PersonOnPage } from '../page-context/page-context';
+import type { PageContext, PersonOnPage } from '../model/page-context';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { CrmSyncState } from './CrmSyncState';

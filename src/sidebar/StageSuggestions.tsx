@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { recomputeContact } from '../db/recompute-scores';
-import type { Contact, StageSuggestion } from '../db/schemas';
+import type { Contact, StageSuggestion } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
-import { acceptSuggestion, dismissSuggestion, listOpenSuggestions, SuggestionOutdatedError } from '../db/suggestions-repository';
+import { acceptSuggestion, dismissSuggestion, SuggestionOutdatedError } from '../actions/decide-suggestion';
+import { listOpenSuggestions } from '../db/suggestions-repository';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 
@@ -33,7 +33,6 @@ function SuggestionCard({ suggestion }: { suggestion: StageSuggestion }) {
       const now = Date.now();
       if (accept) await acceptSuggestion(db, suggestion.id, now);
       else await dismissSuggestion(db, suggestion.id, now);
-      await recomputeContact(db, suggestion.contactId, now);
     } catch (failure) {
       setError(failure instanceof SuggestionOutdatedError ? failure.message : `Could not save: ${describeStorageError(failure)}`);
     } finally {

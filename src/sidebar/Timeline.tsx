@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
-import { removeCapturedInteraction } from '../db/capture-interactions';
+import { removeCapturedInteraction } from '../actions/capture-interactions';
 import { deleteInteraction, editNote, listTimelinePage } from '../db/interactions-repository';
 import { NoteRejectedError } from '../db/note-rejected-error';
-import { SENTIMENTS, type Interaction, type InteractionKind, type Sentiment } from '../db/schemas';
+import { SENTIMENTS, type Interaction, type InteractionKind, type Sentiment } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
-import { formatDay, formatTime, INTERACTION_KIND_LABEL, machineTime } from '../ui/format';
+import { interactionKindLabel, kindsWhere, type TimelineGroup } from '../model/interaction-kinds';
+import { SITE_TABLE, siteOfUrl } from '../model/sites';
+import { formatDay, formatTime, machineTime } from '../ui/format';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { useOfferUndo } from './undo-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -13,13 +15,22 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 /** Rows read per page: the first screen appears at once even for a person with 5,000 items. */
 export const TIMELINE_PAGE = 50;
 
+const GROUP_LABELS: Record<TimelineGroup, string> = {
+  notes: 'Notes',
+  email: 'Emails',
+  linkedin: 'LinkedIn',
+  meetings: 'Meetings and calls',
+  changes: 'Stage changes and follow-ups',
+};
+
+/** "Everything", then one filter per timeline group, each showing the kinds the kind table puts in it. */
 const KIND_FILTERS: Array<{ id: string; label: string; kinds: InteractionKind[] }> = [
   { id: 'all', label: 'Everything', kinds: [] },
-  { id: 'notes', label: 'Notes', kinds: ['note'] },
-  { id: 'email', label: 'Emails', kinds: ['email-in', 'email-out'] },
-  { id: 'linkedin', label: 'LinkedIn', kinds: ['linkedin-view', 'linkedin-message-in', 'linkedin-message-out'] },
-  { id: 'meetings', label: 'Meetings and calls', kinds: ['meeting', 'call'] },
-  { id: 'changes', label: 'Stage changes and follow-ups', kinds: ['stage-change', 'task-done'] },
+  ...(Object.keys(GROUP_LABELS) as TimelineGroup[]).map((group) => ({
+    id: group,
+    label: GROUP_LABELS[group],
+    kinds: [...kindsWhere((kind) => kind.timelineGroup === group)],
+  })),
 ];
 
 /** Groups interactions (already newest first) by calendar day, keeping the order. */
@@ -113,14 +124,11 @@ export function Timeline({ contactId }: { contactId: string | undefined }) {
   );
 }
 
-const SOURCE_LABEL: Record<string, string> = { gmail: 'Open in Gmail', linkedin: 'Open on LinkedIn' };
-
-/** Only links back to the two sites Margin reads; anything else in a source is not a link. */
+/** Only links back to the sites Margin reads; anything else in a source is not a link. */
 function sourceLink(interaction: Interaction): { href: string; label: string } | undefined {
   const { site, url } = interaction.source;
-  const label = SOURCE_LABEL[site];
-  if (!url || !label || !/^https:\/\/(mail\.google\.com|www\.linkedin\.com)\//.test(url)) return undefined;
-  return { href: url, label };
+  if (site === 'margin' || !url || siteOfUrl(url) === undefined) return undefined;
+  return { href: url, label: SITE_TABLE[site].openLabel };
 }
 
 function TimelineItem({ interaction }: { interaction: Interaction }) {
@@ -153,7 +161,7 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
   return (
     <li class={`item kind-${interaction.kind}`}>
       <div class="item-meta">
-        <span class="item-kind">{INTERACTION_KIND_LABEL[interaction.kind]}</span>
+        <span class="item-kind">{interactionKindLabel(interaction.kind)}</span>
         <time dateTime={machineTime(interaction.at)}>{formatTime(interaction.at)}</time>
         {interaction.sentiment && (
           <span class={`sentiment sentiment-${interaction.sentiment.toLowerCase()}`}>{interaction.sentiment}</span>
@@ -203,7 +211,7 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
           </button>
         )}
         {!editing && (
-          <button type="button" class="link" onClick={() => void remove()} aria-label={`Delete ${INTERACTION_KIND_LABEL[interaction.kind].toLowerCase()} from ${formatDay(interaction.at)} ${formatTime(interaction.at)}`}>
+          <button type="button" class="link" onClick={() => void remove()} aria-label={`Delete ${interactionKindLabel(interaction.kind).toLowerCase()} from ${formatDay(interaction.at)} ${formatTime(interaction.at)}`}>
             Delete
           </button>
         )}

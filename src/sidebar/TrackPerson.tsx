@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { previewCapture, trackPerson } from '../db/capture-interactions';
+import { previewCapture, trackPerson } from '../actions/capture-interactions';
 import { describeStorageError } from '../db/storage-errors';
 import { NOT_TRACKED_LABEL } from '../capture/tracking-rules';
-import type { PageContext, PersonOnPage } from '../page-context/page-context';
+import type { PageContext, PersonOnPage } from '../model/page-context';
 import { useDatabase } from '../ui/database-context';
-import { formatDay, INTERACTION_KIND_LABEL } from '../ui/format';
+import { interactionKindLabel } from '../model/interaction-kinds';
+import { formatDay } from '../ui/format';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 
 /**
@@ -52,7 +53,7 @@ export function TrackPerson({ context, person }: { context: PageContext; person:
         <ul class="track-preview">
           {items.slice(0, 10).map((item) => (
             <li key={`${item.source.messageId}`}>
-              {INTERACTION_KIND_LABEL[item.kind]} · {formatDay(item.at)}
+              {interactionKindLabel(item.kind)} · {formatDay(item.at)}
               {item.subject ? ` · ${item.subject}` : ''}
             </li>
           ))}

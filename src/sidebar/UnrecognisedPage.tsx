@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { createContactFromPerson } from '../db/contacts-repository';
-import type { Contact } from '../db/schemas';
+import type { Contact } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { normaliseEmail, normaliseLinkedInId } from '../identity/normalise';
-import { personOnPageSchema, type NoPersonReason, type PageContext } from '../page-context/page-context';
+import { personOnPageSchema, type NoPersonReason, type PageContext } from '../model/page-context';
+import { PAGE_KIND_TABLE } from '../model/page-kinds';
 import { useDatabase } from '../ui/database-context';
 import { ContactSearch } from './ContactSearch';
 
@@ -17,9 +18,7 @@ const REASONS: Record<NoPersonReason, string> = {
 
 /** Page kinds that normally show someone; nobody on them deserves an explanation. */
 export function pageKindExpectsPerson(context: PageContext): boolean {
-  return ['gmail-thread', 'gmail-compose', 'linkedin-profile', 'linkedin-contact-info', 'linkedin-messaging', 'linkedin-sales-lead'].includes(
-    context.pageKind,
-  );
+  return PAGE_KIND_TABLE[context.pageKind].expectsPerson;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Contact } from '../db/schemas';
-import type { PersonOnPage } from '../page-context/page-context';
+import type { Contact } from '../model/schemas';
+import type { PersonOnPage } from '../model/page-context';
 
 /** A key naming one person on a page: their first identity (never their name alone). */
 export function personKey(person: PersonOnPage): string {

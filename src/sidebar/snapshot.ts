@@ -1,5 +1,5 @@
-import type { Contact, Interaction, Task } from '../db/schemas';
-import { INTERACTION_KIND_LABEL } from '../ui/format';
+import type { Contact, Interaction, Task } from '../model/schemas';
+import { interactionKindLabel } from '../model/interaction-kinds';
 
 /** The user's own calendar day: an evening note is that day's, not tomorrow's in UTC. */
 const isoDay = (at: number): string => {
@@ -44,7 +44,7 @@ export function buildSnapshot(input: { contact: Contact; interactions: Interacti
       const characters = Array.from(text);
       const short = characters.length > 140 ? `${characters.slice(0, 139).join('')}…` : text;
       lines.push(
-        `- ${isoDay(item.at)} · ${INTERACTION_KIND_LABEL[item.kind]}${item.sentiment ? ` (${item.sentiment})` : ''}${short ? `: ${escapeMarkdown(short)}` : ''}`,
+        `- ${isoDay(item.at)} · ${interactionKindLabel(item.kind)}${item.sentiment ? ` (${item.sentiment})` : ''}${short ? `: ${escapeMarkdown(short)}` : ''}`,
       );
     }
   }

@@ -1,7 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import { undoChange } from '../db/undo-repository';
-import type { UndoRecord } from '../db/schemas';
+import type { UndoRecord } from '../model/schemas';
 import { useDatabase } from '../ui/database-context';
 
 /** How long the undo bar stays; the undo record itself stays in the database longer. */

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { Interaction } from '../db/schemas';
+import type { Interaction } from '../model/schemas';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 

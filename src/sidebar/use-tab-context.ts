@@ -4,7 +4,7 @@ import { parseMessage } from '../messaging/parse-message';
 import { sendMessage } from '../messaging/send';
 import { isOwnContentScript, isOwnExtensionPage } from '../messaging/senders';
 import { FOCUS_COMPOSER_EVENT } from './use-composer-shortcut';
-import type { PageContext } from '../page-context/page-context';
+import type { PageContext } from '../model/page-context';
 
 export type TabContextState =
   | { status: 'loading' }

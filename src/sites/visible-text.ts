@@ -1,4 +1,4 @@
-import { MAX_PAGE_TEXT } from '../page-context/limits';
+import { MAX_PAGE_TEXT } from '../model/limits';
 
 /** Reading text the way a sighted user sees it, bounded by the PageContext contract's limit. */
 

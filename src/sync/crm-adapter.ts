@@ -1,4 +1,4 @@
-import type { Stage } from '../db/schemas';
+import type { Stage } from '../model/schemas';
 import type { CrmHttpError } from './crm-http';
 
 /**

@@ -1,6 +1,6 @@
-import type { Contact, Interaction, Task } from '../db/schemas';
+import type { Contact, Interaction, Task } from '../model/schemas';
 import { noteBody } from '../export/field-values';
-import { INTERACTION_KIND_LABEL } from '../ui/format';
+import { interactionKindLabel } from '../model/interaction-kinds';
 import type { CrmPerson, CrmRecord, CrmRecordKind } from './crm-adapter';
 
 /** Margin's rows in the CRM-neutral shape the adapters take. */
@@ -43,7 +43,7 @@ export function recordOfInteraction(interaction: Interaction, personCrmId: strin
     ...(crmId ? { crmId } : {}),
     personCrmId,
     at: interaction.at,
-    title: interaction.subject ?? INTERACTION_KIND_LABEL[interaction.kind],
+    title: interaction.subject ?? interactionKindLabel(interaction.kind),
     // The note with its structured fields and sentiment as readable lines (the same text as the
     // CSV export); a captured message is its metadata, and a snippet only if the user kept one.
     text: [noteBody(interaction), ...answers].filter(Boolean).join('\n'),

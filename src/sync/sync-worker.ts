@@ -1,6 +1,6 @@
 import type { MarginDb } from '../db/database';
 import { SYNCED_INTERACTION_KINDS } from '../db/outbox-middleware';
-import type { Contact, Interaction, Task } from '../db/schemas';
+import type { Contact, Interaction, Task } from '../model/schemas';
 import {
   WAITS_FOR_RETRY,
   crmLinkKey,
@@ -73,9 +73,14 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
       return { ...result, ...(next && next.dueAt !== WAITS_FOR_RETRY ? { nextRunAt: next.dueAt } : {}) };
     }
     await updateSyncStatus(db, { lastAttemptAt: now() });
+    const settledBefore = result.synced + result.failed;
     const stop = await runPass(db, connection.crm, adapter, due, now, result);
     if (!stop) {
       await updateSyncStatus(db, { lastSuccessAt: now(), stoppedBy: undefined, pausedUntil: undefined, unreachableRuns: 0 });
+      // Every pass settles, fails or drops what it took; should one ever do none of that, never
+      // spin: look again in a minute.
+      const stillDue = await db.outbox.where('key').anyOf(due.map((entry) => entry.key)).filter((entry) => entry.dueAt <= now()).count();
+      if (result.synced + result.failed === settledBefore && stillDue === due.length) return { ...result, nextRunAt: now() + 60_000 };
       continue;
     }
     const pause = await recordStop(db, stop, now());

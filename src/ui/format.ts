@@ -1,5 +1,4 @@
 import { isShowableTime } from '../model/plain-values';
-import type { InteractionKind } from '../db/schemas';
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -17,16 +16,3 @@ export function formatTime(at: number): string {
 export function machineTime(at: number): string {
   return isShowableTime(at) ? new Date(at).toISOString() : '';
 }
-
-export const INTERACTION_KIND_LABEL: Record<InteractionKind, string> = {
-  note: 'Note',
-  'email-in': 'Email received',
-  'email-out': 'Email sent',
-  'linkedin-view': 'LinkedIn profile viewed',
-  'linkedin-message-in': 'LinkedIn message received',
-  'linkedin-message-out': 'LinkedIn message sent',
-  meeting: 'Meeting',
-  call: 'Call',
-  'stage-change': 'Stage changed',
-  'task-done': 'Follow-up done',
-};

@@ -8,7 +8,7 @@ import {
   SWEEP_ALARM,
 } from '../../src/background/follow-up-reminders';
 import type { MarginDb } from '../../src/db/database';
-import type { Contact, Interaction, Task } from '../../src/db/schemas';
+import type { Contact, Interaction, Task } from '../../src/model/schemas';
 import { completeTask, getTask, rescheduleTask } from '../../src/db/tasks-repository';
 import { freshDb } from '../db/fresh-db';
 

@@ -1,4 +1,4 @@
-import type { MessageOnPage, PageContext } from '../../src/page-context/page-context';
+import type { MessageOnPage, PageContext } from '../../src/model/page-context';
 import { DAY, NOW } from '../metrics/interactions';
 
 export const ME = 'alex.morgan@acme-sales.example';

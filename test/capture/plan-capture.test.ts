@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planCapture, repliedToPeople, type TrackedContact } from '../../src/capture/plan-capture';
 import { trackingPolicy } from '../../src/capture/tracking-rules';
-import type { PageContext } from '../../src/page-context/page-context';
+import type { PageContext } from '../../src/model/page-context';
 import { NOW } from '../metrics/interactions';
 import { gmailMessage, gmailThread, linkedinProfile, ME, PRIYA } from './contexts';
 

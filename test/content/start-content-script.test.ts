@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { SIDEBAR_HOST_ID } from '../../src/content/sidebar-frame';
 import { startContentScript } from '../../src/content/start-content-script';
-import type { PageContext } from '../../src/page-context/page-context';
+import type { PageContext } from '../../src/model/page-context';
 
 const nobody = (): PageContext => ({ site: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox', pageKind: 'gmail-list', person: null });
 

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { QUIET_TICK_MS, watchPage, type Recogniser } from '../../src/content/watch-page';
-import type { PageContext } from '../../src/page-context/page-context';
+import type { PageContext } from '../../src/model/page-context';
+import { SITE_TABLE } from '../../src/model/sites';
+
+const WATCHED = { watchedAttributes: SITE_TABLE.gmail.watchedAttributes };
 
 /** A recogniser that reads the name from `#person`, like a real one reads the page. */
 const recogniseTestPage: Recogniser = (document, url) => {
@@ -39,12 +42,12 @@ describe('watchPage', () => {
     person.id = 'person';
     person.textContent = 'Priya';
     document.body.append(person);
-    watchPage(ctx, recogniseTestPage, (context) => reports.push(context));
+    watchPage(ctx, recogniseTestPage, (context) => reports.push(context), WATCHED);
     expect(reports.map((report) => report.person?.name)).toEqual(['Priya']);
   });
 
   it('reports again only when a DOM change changes what is recognised', async () => {
-    watchPage(ctx, recogniseTestPage, (context) => reports.push(context));
+    watchPage(ctx, recogniseTestPage, (context) => reports.push(context), WATCHED);
     expect(reports.map((report) => report.person)).toEqual([null]);
 
     const noise = document.createElement('div');
@@ -63,7 +66,7 @@ describe('watchPage', () => {
 
   it('reads the page once per burst of changes, not once per change', async () => {
     const recognise = vi.fn(recogniseTestPage);
-    watchPage(ctx, recognise, () => undefined);
+    watchPage(ctx, recognise, () => undefined, WATCHED);
     for (let index = 0; index < 50; index += 1) {
       document.body.append(document.createElement('span'));
       await Promise.resolve();
@@ -80,7 +83,7 @@ describe('watchPage', () => {
     const shadow = host.attachShadow({ mode: 'open' });
     document.body.append(host);
     const recognise = vi.fn(recogniseTestPage);
-    watchPage(ctx, recognise, () => undefined);
+    watchPage(ctx, recognise, () => undefined, WATCHED);
     shadow.append(document.createElement('span'));
     await settle();
     expect(recognise).toHaveBeenCalledTimes(1);
@@ -116,7 +119,7 @@ describe('watchPage', () => {
 
     it('reads the new page in the same task when the DOM already shows what the URL names', () => {
       showThread('thread-a', 'Priya');
-      watchPage(ctx, recogniseThread, (context) => reports.push(context));
+      watchPage(ctx, recogniseThread, (context) => reports.push(context), WATCHED);
       showThread('thread-b', 'Jonas');
       navigate('thread-b');
       // No timer and no animation frame has run: the report was made by the navigation itself.
@@ -125,7 +128,7 @@ describe('watchPage', () => {
 
     it('while the old thread lingers: the new person on the first frame that shows it, never the old one', async () => {
       showThread('thread-a', 'Priya');
-      watchPage(ctx, recogniseThread, (context) => reports.push(context));
+      watchPage(ctx, recogniseThread, (context) => reports.push(context), WATCHED);
       navigate('thread-b');
       // Not reported yet: the next frame usually shows the new thread, and a "stale" flash helps nobody.
       expect(seen()).toEqual(['#thread-a Priya']);
@@ -138,7 +141,7 @@ describe('watchPage', () => {
 
     it('says "stale" when the old thread stays, and reads the new one the frame it arrives', async () => {
       showThread('thread-a', 'Priya');
-      watchPage(ctx, recogniseThread, (context) => reports.push(context));
+      watchPage(ctx, recogniseThread, (context) => reports.push(context), WATCHED);
       navigate('thread-b');
       await vi.advanceTimersByTimeAsync(QUIET_TICK_MS + 10);
       expect(seen()).toEqual(['#thread-a Priya', '#thread-b stale-page']);
@@ -153,7 +156,7 @@ describe('watchPage', () => {
     it('back to the churn rule once the page shows the new thread: later changes wait for a quiet tick', async () => {
       showThread('thread-a', 'Priya');
       const recognise = vi.fn(recogniseThread);
-      watchPage(ctx, recognise, (context) => reports.push(context));
+      watchPage(ctx, recognise, (context) => reports.push(context), WATCHED);
       showThread('thread-b', 'Jonas');
       navigate('thread-b');
       expect(recognise).toHaveBeenCalledTimes(2);
@@ -171,7 +174,7 @@ describe('watchPage', () => {
   });
 
   it('stops when the content script is invalidated', async () => {
-    watchPage(ctx, recogniseTestPage, (context) => reports.push(context));
+    watchPage(ctx, recogniseTestPage, (context) => reports.push(context), WATCHED);
     ctx.abort();
     const person = document.createElement('p');
     person.id = 'person';
@@ -190,6 +193,7 @@ describe('watchPage', () => {
           throw new Error('markup changed');
         },
         (context) => reports.push(context),
+        WATCHED,
       ),
     ).not.toThrow();
     expect(reports).toEqual([]);

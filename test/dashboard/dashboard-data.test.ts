@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact, Interaction } from '../../src/db/schemas';
+import type { Contact, Interaction } from '../../src/model/schemas';
 import { contactActivity } from '../../src/metrics/contact-activity';
 import { DEFAULT_CONTACT_QUERY, queryContacts } from '../../src/dashboard/contacts/contact-query';
 import { addTagToContacts, setStageOfContacts } from '../../src/dashboard/contacts/bulk-edit';
 import { personContextOfContact } from '../../src/dashboard/contacts/person-on-dashboard';
 import { metricsAccumulator } from '../../src/dashboard/metrics/dashboard-metrics';
 import { weeklyReview } from '../../src/dashboard/review/weekly-review';
-import { pageContextSchema } from '../../src/page-context/page-context';
+import { pageContextSchema } from '../../src/model/page-context';
 import { restoreBackup } from '../../src/import/restore-backup';
 import { freshDb } from '../db/fresh-db';
 import { aliceBackup } from '../export/fixture-backups';

@@ -12,7 +12,7 @@ import {
 } from '../../src/db/contacts-repository';
 import { createDb, type MarginDb } from '../../src/db/database';
 import { listTimeline } from '../../src/db/interactions-repository';
-import { contactSchema, type Contact } from '../../src/db/schemas';
+import { contactSchema, type Contact } from '../../src/model/schemas';
 import { freshDb } from './fresh-db';
 
 function contact(overrides: Partial<Contact>): Contact {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MarginDb } from '../../src/db/database';
 import { deleteDraft, draftKeyOfPerson, getDraft, saveDraft } from '../../src/db/drafts-repository';
-import type { Draft } from '../../src/db/schemas';
+import type { Draft } from '../../src/model/schemas';
 import { freshDb } from './fresh-db';
 
 let db: MarginDb;

@@ -9,7 +9,7 @@ import {
   listTimelinePage,
 } from '../../src/db/interactions-repository';
 import { NoteRejectedError } from '../../src/db/note-rejected-error';
-import { MAX_FIELD_LENGTH, MAX_NOTE_LENGTH, type Interaction } from '../../src/db/schemas';
+import { MAX_FIELD_LENGTH, MAX_NOTE_LENGTH, type Interaction } from '../../src/model/schemas';
 import { undoChange } from '../../src/db/undo-repository';
 import { freshDb } from './fresh-db';
 

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { changeStage } from '../../src/db/contacts-repository';
 import type { MarginDb } from '../../src/db/database';
 import { deleteInteraction, editNote } from '../../src/db/interactions-repository';
-import { logNote } from '../../src/db/log-note';
-import { recomputeContact } from '../../src/db/recompute-scores';
+import { logNote } from '../../src/actions/log-note';
+import { recomputeContact } from '../../src/actions/recompute-scores';
 import { completeTask, markTaskNotified } from '../../src/db/tasks-repository';
 import { freshDb } from './fresh-db';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MarginDb } from '../../src/db/database';
 import { listTimeline } from '../../src/db/interactions-repository';
-import type { Task } from '../../src/db/schemas';
+import type { Task } from '../../src/model/schemas';
 import {
   addTask,
   completeTask,

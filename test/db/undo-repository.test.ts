@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MarginDb } from '../../src/db/database';
-import type { Contact, Interaction, Task } from '../../src/db/schemas';
+import type { Contact, Interaction, Task } from '../../src/model/schemas';
 import { recordUndo, UNDO_HISTORY, undoChange } from '../../src/db/undo-repository';
 import { freshDb } from './fresh-db';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoData, DEMO_USER_EMAIL } from '../../src/demo/demo-data';
-import { contactSchema, INTERACTION_KINDS, interactionSchema, SENTIMENTS, STAGES } from '../../src/db/schemas';
+import { contactSchema, INTERACTION_KINDS, interactionSchema, SENTIMENTS, STAGES } from '../../src/model/schemas';
 
 const NOW = Date.UTC(2026, 10, 25, 9, 30); // 25 November 2026, 09:30 UTC
 const DAY = 86_400_000;

@@ -1,4 +1,4 @@
-import type { Contact, Interaction } from '../../src/db/schemas';
+import type { Contact, Interaction } from '../../src/model/schemas';
 import { BACKUP_FORMAT, BACKUP_VERSION, emptyBackupTables, type Backup } from '../../src/export/backup-schema';
 
 /**

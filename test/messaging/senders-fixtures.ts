@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { PageContext } from '../../src/page-context/page-context';
+import type { PageContext } from '../../src/model/page-context';
 import type { MessageSender } from '../../src/messaging/senders';
 
 /** Senders as the browser describes them, built from the fake browser's extension id. */

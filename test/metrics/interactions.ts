@@ -1,4 +1,4 @@
-import type { Interaction, InteractionKind, Sentiment } from '../../src/db/schemas';
+import type { Interaction, InteractionKind, Sentiment } from '../../src/model/schemas';
 
 export const DAY = 24 * 60 * 60 * 1000;
 export const NOW = Date.UTC(2026, 4, 20, 12, 0, 0);

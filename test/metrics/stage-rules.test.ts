@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Stage } from '../../src/db/schemas';
+import type { Stage } from '../../src/model/schemas';
 import { DEFAULT_SCORE_SETTINGS } from '../../src/metrics/score-settings';
 import { chooseSuggestion, stageCandidates, suggestStage, type StageFacts } from '../../src/metrics/stage-rules';
 import { NOW, touch } from './interactions';

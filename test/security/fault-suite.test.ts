@@ -1,10 +1,10 @@
 import Dexie, { type DBCore, type Middleware } from 'dexie';
 import { afterAll, describe, expect, it } from 'vitest';
-import { captureFromPageContext } from '../../src/db/capture-interactions';
+import { captureFromPageContext } from '../../src/actions/capture-interactions';
 import { createContactFromPerson, setContactCustomField } from '../../src/db/contacts-repository';
 import { createDb, type MarginDb } from '../../src/db/database';
 import { saveDraft } from '../../src/db/drafts-repository';
-import { logNote } from '../../src/db/log-note';
+import { logNote } from '../../src/actions/log-note';
 import { describeStorageError } from '../../src/db/storage-errors';
 import { guessColumnMapping } from '../../src/import/contact-columns';
 import { applyCsvImport, planCsvImport } from '../../src/import/csv-contact-import';

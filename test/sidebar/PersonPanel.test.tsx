@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PageContext } from '../../src/page-context/page-context';
-import { logNote } from '../../src/db/log-note';
+import type { PageContext } from '../../src/model/page-context';
+import { logNote } from '../../src/actions/log-note';
 import { PersonPanel } from '../../src/sidebar/PersonPanel';
 import { freshDb } from '../db/fresh-db';
 import { renderWithDb } from '../support/render-extension-page';

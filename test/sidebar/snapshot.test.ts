@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact, Interaction, Task } from '../../src/db/schemas';
+import type { Contact, Interaction, Task } from '../../src/model/schemas';
 import { buildSnapshot } from '../../src/sidebar/snapshot';
 
 const DAY = 86_400_000;

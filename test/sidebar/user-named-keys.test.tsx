@@ -6,7 +6,7 @@ import { exportBackup } from '../../src/export/export-backup';
 import { memoryExportSink } from '../../src/export/export-sink';
 import { parseBackupText } from '../../src/import/parse-backup';
 import { restoreBackup } from '../../src/import/restore-backup';
-import type { PageContext } from '../../src/page-context/page-context';
+import type { PageContext } from '../../src/model/page-context';
 import { CUSTOM_FIELDS_SETTING } from '../../src/settings/custom-fields';
 import { NOTE_TEMPLATES_SETTING } from '../../src/settings/note-templates';
 import { PersonPanel } from '../../src/sidebar/PersonPanel';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE_TEXT } from '../../src/page-context/limits';
+import { MAX_PAGE_TEXT } from '../../src/model/limits';
 import { normalisePageText, visibleText } from '../../src/sites/visible-text';
 import { parsePage } from '../support/fixtures';
 

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MarginDb } from '../../src/db/database';
 import { deleteInteraction, editNote } from '../../src/db/interactions-repository';
-import { logNote } from '../../src/db/log-note';
+import { logNote } from '../../src/actions/log-note';
 import { crmDefinition, type CrmId } from '../../src/sync/adapters/crm-adapters';
 import { retrySync, startSync } from '../../src/sync/connection';
 import { readPersonSyncState, readSyncOverview } from '../../src/sync/sync-overview';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { STAGES, SENTIMENTS, type Contact, type Stage } from '../../db/schemas';
+import { STAGES, SENTIMENTS, type Contact, type Stage } from '../../model/schemas';
 import { describeStorageError } from '../../db/storage-errors';
 import { SCORE_BANDS } from '../../metrics/score-band';
 import { useDatabase } from '../../ui/database-context';

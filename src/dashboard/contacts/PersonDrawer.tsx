@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Contact } from '../../db/schemas';
+import type { Contact } from '../../model/schemas';
 import { PersonPanel } from '../../sidebar/PersonPanel';
 import { personContextOfContact } from './person-on-dashboard';
 

@@ -1,6 +1,6 @@
 import type { MarginDb } from '../../db/database';
 import { newId } from '../../db/ids';
-import type { Interaction, Stage } from '../../db/schemas';
+import type { Interaction, Stage } from '../../model/schemas';
 
 /** Adds a tag to each contact that lacks it, in one transaction. Returns how many changed. */
 export async function addTagToContacts(db: MarginDb, contactIds: readonly string[], tag: string, now: number): Promise<number> {

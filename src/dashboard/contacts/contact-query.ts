@@ -1,4 +1,4 @@
-import type { Contact, Sentiment, Stage } from '../../db/schemas';
+import type { Contact, Sentiment, Stage } from '../../model/schemas';
 import { bandOfScore, type ScoreBand } from '../../metrics/score-band';
 import { activityOf, type ContactActivity } from '../contact-activity';
 import { DAY_MS } from '../../metrics/engagement-score';

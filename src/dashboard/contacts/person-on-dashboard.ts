@@ -1,5 +1,5 @@
-import type { Contact } from '../../db/schemas';
-import type { PageContext, PersonOnPage } from '../../page-context/page-context';
+import type { Contact } from '../../model/schemas';
+import type { PageContext, PersonOnPage } from '../../model/page-context';
 import { personOfContact } from '../../sidebar/person-of-contact';
 
 /**

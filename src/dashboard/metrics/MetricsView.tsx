@@ -1,4 +1,4 @@
-import { SENTIMENTS } from '../../db/schemas';
+import { SENTIMENTS } from '../../model/schemas';
 import { useDatabase } from '../../ui/database-context';
 import { useLiveDbQuery } from '../../ui/use-live-db-query';
 import { BarChart } from './BarChart';

@@ -1,6 +1,6 @@
 import { isShowableTime } from '../../model/plain-values';
 import type { MarginDb } from '../../db/database';
-import { SENTIMENTS, STAGES, type Contact, type Interaction, type Sentiment, type Stage } from '../../db/schemas';
+import { SENTIMENTS, STAGES, type Contact, type Interaction, type Sentiment, type Stage } from '../../model/schemas';
 import { DAY_MS } from '../../metrics/engagement-score';
 
 const WEEK = 7 * DAY_MS;

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Contact } from '../../db/schemas';
+import type { Contact } from '../../model/schemas';
 import { describeStorageError } from '../../db/storage-errors';
-import { acceptSuggestion, dismissSuggestion } from '../../db/suggestions-repository';
+import { acceptSuggestion, dismissSuggestion } from '../../actions/decide-suggestion';
 import { completeTask } from '../../db/tasks-repository';
-import type { Task } from '../../db/schemas';
+import type { Task } from '../../model/schemas';
 import { useDatabase } from '../../ui/database-context';
 import { formatDay } from '../../ui/format';
 import { useLiveDbQuery } from '../../ui/use-live-db-query';

@@ -1,5 +1,5 @@
 import type { MarginDb } from '../../db/database';
-import type { Contact, StageSuggestion, Task } from '../../db/schemas';
+import type { Contact, StageSuggestion, Task } from '../../model/schemas';
 import { listDueTasks } from '../../db/tasks-repository';
 import { SURGE_MIN_TOUCHES } from '../../metrics/surge';
 import { activityOf, readSurgeTouches, type ContactActivity } from '../contact-activity';

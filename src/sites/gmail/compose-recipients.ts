@@ -1,4 +1,4 @@
-import type { Addressee } from '../../page-context/page-context';
+import type { Addressee } from '../../model/page-context';
 import { normaliseEmailAddress } from '../email-address';
 import { normalisePageText, visibleText } from '../visible-text';
 import { isInReceivedMessage } from './received-message';

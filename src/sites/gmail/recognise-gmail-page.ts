@@ -1,11 +1,11 @@
-import type { MessageOnPage, PageContext, PersonOnPage } from '../../page-context/page-context';
+import type { MessageOnPage, PageContext, PersonOnPage } from '../../model/page-context';
 import { canonicalEmailAddress } from '../email-address';
 import { queryFirst, queryFirstAccepted } from '../query';
 import { visibleText } from '../visible-text';
 import { activeComposeWindow, readComposeWindows, type ComposeWindow } from './compose-recipients';
 import { readOwnAddresses } from './own-addresses';
 import { isInReceivedMessage } from './received-message';
-import { ownAddressSet, peopleOfThread, uniquePeople, MAX_PARTICIPANTS } from './people-of-thread';
+import { ownAddressSet, peopleOfThread, uniquePeople, MAX_PARTICIPANTS } from '../../identity/people-of-thread';
 import { gmailSelectors } from './selectors';
 import { readThreadMessages } from './thread-messages';
 import { permIdOfUrlThreadId } from './thread-url-id';

@@ -1,5 +1,5 @@
-import { MAX_SNIPPET } from '../../page-context/limits';
-import type { Addressee } from '../../page-context/page-context';
+import { MAX_SNIPPET } from '../../model/limits';
+import type { Addressee } from '../../model/page-context';
 import { normaliseEmailAddress } from '../email-address';
 import { isInside, queryFirstAccepted } from '../query';
 import { capLength, normalisePageText, visibleText, visibleTextOutside } from '../visible-text';

@@ -1,4 +1,4 @@
-import type { MessageOnPage, PersonOnPage } from '../../page-context/page-context';
+import type { MessageOnPage, PersonOnPage } from '../../model/page-context';
 import { queryFirst } from '../query';
 import { visibleText } from '../visible-text';
 import { messageTime } from './message-times';

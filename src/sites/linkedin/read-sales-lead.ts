@@ -1,4 +1,4 @@
-import type { PersonOnPage } from '../../page-context/page-context';
+import type { PersonOnPage } from '../../model/page-context';
 import { queryFirst, queryFirstAccepted } from '../query';
 import { visibleText } from '../visible-text';
 import { salesLeadSelectors } from './selectors';

@@ -1,4 +1,4 @@
-import type { PageContext, PersonOnPage } from '../../page-context/page-context';
+import type { PageContext, PersonOnPage } from '../../model/page-context';
 import { queryFirst } from '../query';
 import { readContactInfo } from './read-contact-info';
 import { readMemberUrn } from './read-member-urn';

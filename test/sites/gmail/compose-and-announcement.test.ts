@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageContextSchema, type PageContext } from '../../../src/page-context/page-context';
+import { pageContextSchema, type PageContext } from '../../../src/model/page-context';
 import { parseAddressList } from '../../../src/sites/gmail/compose-recipients';
 import { recogniseGmailPage, type RecogniseGmailOptions } from '../../../src/sites/gmail/recognise-gmail-page';
 import { parsePage, readOwnFixture } from '../../support/fixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PageContext } from '../../../src/page-context/page-context';
-import { pageContextSchema } from '../../../src/page-context/page-context';
+import type { PageContext } from '../../../src/model/page-context';
+import { pageContextSchema } from '../../../src/model/page-context';
 import { recogniseGmailPage } from '../../../src/sites/gmail/recognise-gmail-page';
 import { parsePage, readOwnFixture } from '../../support/fixtures';
 

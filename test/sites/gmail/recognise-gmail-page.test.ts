@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageContextSchema, type PageContext } from '../../../src/page-context/page-context';
+import { pageContextSchema, type PageContext } from '../../../src/model/page-context';
 import { recogniseGmailPage, type RecogniseGmailOptions } from '../../../src/sites/gmail/recognise-gmail-page';
 import { urlThreadIdOfPermId } from '../../../src/sites/gmail/thread-url-id';
 import { describeWithSharedFixtures, parsePage, readOwnFixture, readSharedFixture } from '../../support/fixtures';

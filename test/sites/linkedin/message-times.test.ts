@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageContextSchema } from '../../../src/page-context/page-context';
+import { pageContextSchema } from '../../../src/model/page-context';
 import { dayOfHeading, messageTime, minutesOfClock } from '../../../src/sites/linkedin/message-times';
 import { recogniseLinkedInPage } from '../../../src/sites/linkedin/recognise-linkedin-page';
 import { parsePage, readOwnFixture } from '../../support/fixtures';

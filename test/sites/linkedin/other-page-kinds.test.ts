@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageContextSchema, type PageContext } from '../../../src/page-context/page-context';
+import { pageContextSchema, type PageContext } from '../../../src/model/page-context';
 import { recogniseLinkedInPage } from '../../../src/sites/linkedin/recognise-linkedin-page';
 import { parsePage, readOwnFixture } from '../../support/fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageContextSchema, type PageContext, type PersonOnPage } from '../../../src/page-context/page-context';
+import { pageContextSchema, type PageContext, type PersonOnPage } from '../../../src/model/page-context';
 import { recogniseLinkedInPage } from '../../../src/sites/linkedin/recognise-linkedin-page';
 import { describeWithSharedFixtures, parsePage, readOwnFixture, readSharedFixture } from '../../support/fixtures';
 

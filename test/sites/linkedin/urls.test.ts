@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personOnPageSchema } from '../../../src/page-context/page-context';
+import { personOnPageSchema } from '../../../src/model/page-context';
 import {
   isLinkedInContactInfo,
   isLinkedInMessaging,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEEP_SNIPPET_SETTING, TRACK_REPLIES_SETTING, NEVER_LOG_SETTING } from '../../src/capture/capture-settings';
-import { captureFromPageContext, previewCapture, removeCapturedInteraction, trackPerson } from '../../src/db/capture-interactions';
+import { captureFromPageContext, previewCapture, removeCapturedInteraction, trackPerson } from '../../src/actions/capture-interactions';
 import { createContactFromPerson } from '../../src/db/contacts-repository';
 import type { MarginDb } from '../../src/db/database';
 import { setSetting } from '../../src/db/settings-repository';
@@ -8,7 +8,7 @@ import { DAY, NOW } from '../metrics/interactions';
 import { gmailMessage, gmailThread, linkedinProfile, ME, PRIYA } from '../capture/contexts';
 import { recogniseLinkedInPage } from '../../src/sites/linkedin/recognise-linkedin-page';
 import { parsePage, readOwnFixture } from '../support/fixtures';
-import { freshDb } from './fresh-db';
+import { freshDb } from '../db/fresh-db';
 
 let db: MarginDb;
 afterEach(() => db?.close());

@@ -1,13 +1,12 @@
 import Dexie from 'dexie';
 import { contactActivity, sameActivity } from '../metrics/contact-activity';
 import { scoreAt } from '../metrics/engagement-score';
-import type { ScoreSettings } from '../metrics/score-settings';
-import { suggestStage } from '../metrics/stage-rules';
-import type { MarginDb } from './database';
-import type { Contact, Interaction, StageSuggestion } from './schemas';
-import { loadScoreSettings } from './score-settings-repository';
-import { reconcileSuggestions, type SuggestionWrites } from './suggestions-repository';
-import { setSetting } from './settings-repository';
+import { SCORE_SETTINGS, type ScoreSettings } from '../metrics/score-settings';
+import { suggestStage, type StageCandidate } from '../metrics/stage-rules';
+import type { MarginDb } from '../db/database';
+import type { Contact, Interaction, StageSuggestion } from '../model/schemas';
+import { newId } from '../db/ids';
+import { readSetting, setSetting } from '../db/settings-repository';
 
 /** When the daily recompute last went through everyone (a settings row). */
 export const LAST_FULL_RECOMPUTE_SETTING = 'metrics.lastFullRecomputeAt';
@@ -53,7 +52,7 @@ export function evaluateContact(
  * person's timeline changes, which covers notes, edits and deletions).
  */
 export async function recomputeContact(db: MarginDb, contactId: string, now: number): Promise<ContactEvaluation | undefined> {
-  const settings = await loadScoreSettings(db);
+  const settings = await readSetting(db, SCORE_SETTINGS);
   return db.transaction('rw', [db.contacts, db.interactions, db.suggestions], async () => {
     const contact = await db.contacts.get(contactId);
     if (!contact) return undefined;
@@ -84,7 +83,7 @@ export async function recomputeAllContacts(
   now: number,
   { batchSize = RECOMPUTE_BATCH_SIZE }: { batchSize?: number } = {},
 ): Promise<RecomputeAllResult> {
-  const settings = await loadScoreSettings(db);
+  const settings = await readSetting(db, SCORE_SETTINGS);
   const result: RecomputeAllResult = { contacts: 0, interactions: 0, scoresChanged: 0, suggestionsWritten: 0 };
   let after: string | undefined;
   for (;;) {
@@ -152,4 +151,41 @@ async function write(db: MarginDb, evaluations: readonly ContactEvaluation[]): P
     put.length > 0 ? db.suggestions.bulkPut(put) : undefined,
     remove.length > 0 ? db.suggestions.bulkDelete(remove) : undefined,
   ]);
+}
+
+export interface SuggestionWrites {
+  put: StageSuggestion[];
+  delete: string[];
+}
+
+/**
+ * What to store so that the contact's open suggestion is `chosen` (or none): an open suggestion
+ * for the same change is kept (its reason refreshed), any other open one is withdrawn (its rule
+ * no longer fires, or a more urgent one does). Decided suggestions are history and stay.
+ */
+export function reconcileSuggestions(
+  contactId: string,
+  existing: readonly StageSuggestion[],
+  chosen: StageCandidate | null,
+  now: number,
+): SuggestionWrites {
+  const writes: SuggestionWrites = { put: [], delete: [] };
+  let kept = false;
+  for (const suggestion of existing) {
+    if (suggestion.status !== 'open') continue;
+    const same =
+      chosen !== null && !kept && suggestion.rule === chosen.rule && suggestion.from === chosen.from && suggestion.to === chosen.to;
+    if (!same) {
+      writes.delete.push(suggestion.id);
+      continue;
+    }
+    kept = true;
+    if (suggestion.reason !== chosen.reason || suggestion.basisAt !== chosen.basisAt) {
+      writes.put.push({ ...suggestion, reason: chosen.reason, basisAt: chosen.basisAt });
+    }
+  }
+  if (chosen && !kept) {
+    writes.put.push({ id: newId(), contactId, ...chosen, status: 'open', createdAt: now });
+  }
+  return writes;
 }

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { MAX_PAGE_TEXT, MAX_SNIPPET } from './limits';
+import { PAGE_KINDS, type PageKind } from './page-kinds';
+import { SITES, type Site } from './sites';
 
 /**
  * What a content script reports about the page the user is looking at.
@@ -11,24 +13,11 @@ import { MAX_PAGE_TEXT, MAX_SNIPPET } from './limits';
 
 const pageText = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_PAGE_TEXT));
 
-export const siteSchema = z.enum(['gmail', 'linkedin']);
-export type Site = z.infer<typeof siteSchema>;
+export const siteSchema = z.enum(SITES);
+export type { Site };
 
-export const pageKindSchema = z.enum([
-  'gmail-thread',
-  /** A new message, inline reply or pop-out: its recipients take priority over what is behind. */
-  'gmail-compose',
-  /** Inbox, label, search results: no person is forced. */
-  'gmail-list',
-  'gmail-other',
-  'linkedin-profile',
-  /** The contact-info overlay: links the profile to the address it shows. */
-  'linkedin-contact-info',
-  'linkedin-messaging',
-  'linkedin-sales-lead',
-  'linkedin-other',
-]);
-export type PageKind = z.infer<typeof pageKindSchema>;
+export const pageKindSchema = z.enum(PAGE_KINDS);
+export type { PageKind };
 
 /**
  * A person as the page shows them. At least one identity is required: an email address, a LinkedIn
@@ -129,17 +118,3 @@ export const pageContextSchema = z.object({
   noPersonReason: z.optional(noPersonReasonSchema),
 });
 export type PageContext = z.infer<typeof pageContextSchema>;
-
-const SITE_ORIGINS: Record<Site, string> = {
-  gmail: 'https://mail.google.com',
-  linkedin: 'https://www.linkedin.com',
-};
-
-/** The origin a site's pages live on; a context claiming a site must come from that origin. */
-export function originOfSite(site: Site): string {
-  return SITE_ORIGINS[site];
-}
-
-export function siteOfOrigin(origin: string): Site | undefined {
-  return (Object.keys(SITE_ORIGINS) as Site[]).find((site) => SITE_ORIGINS[site] === origin);
-}

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContactFromPerson, findContactByIdentity } from '../../src/db/contacts-repository';
 import type { MarginDb } from '../../src/db/database';
-import { linkConfirmedIdentities, linkPersonToContact } from '../../src/db/link-identities';
-import { mergeContacts, MergeRefusedError, undoMerge } from '../../src/db/merge-contacts';
+import { linkConfirmedIdentities, linkPersonToContact } from '../../src/actions/link-identities';
+import { mergeContacts, MergeRefusedError, undoMerge } from '../../src/actions/merge-contacts';
 import {
   addOwnAccount,
   allOwnAddresses,
@@ -10,10 +10,10 @@ import {
   recordOwnAddresses,
   setAliases,
 } from '../../src/db/own-addresses-repository';
-import type { Contact, Interaction, Task } from '../../src/db/schemas';
+import type { Contact, Interaction, Task } from '../../src/model/schemas';
 import { findContactsNamed, searchContacts } from '../../src/db/search-contacts';
-import type { PersonOnPage } from '../../src/page-context/page-context';
-import { freshDb } from './fresh-db';
+import type { PersonOnPage } from '../../src/model/page-context';
+import { freshDb } from '../db/fresh-db';
 
 const priyaByEmail: PersonOnPage = { name: 'Priya Raman', email: 'priya.raman@gmail.com', company: 'Northwind Logistics' };
 const priyaOnLinkedIn: PersonOnPage = { name: 'Priya Raman', linkedinSlug: 'priya-raman-northwind', linkedinUrn: 'ACoAAC7pRiYBq3NwLgTx9aM0KjE5vHd2Ls8Yz4U', headline: 'VP Operations' };

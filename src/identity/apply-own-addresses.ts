@@ -1,6 +1,7 @@
-import { canonicalEmail } from '../identity/normalise';
-import { ownAddressSet, peopleOfThread } from '../sites/gmail/people-of-thread';
-import type { PageContext, PersonOnPage } from './page-context';
+import { canonicalEmail } from './normalise';
+import { ownAddressSet, peopleOfThread } from './people-of-thread';
+import type { PageContext, PersonOnPage } from '../model/page-context';
+import { SITE_TABLE } from '../model/sites';
 
 /**
  * The page context with the user's own addresses applied: the ones the page showed plus the
@@ -10,7 +11,7 @@ import type { PageContext, PersonOnPage } from './page-context';
  * the next person in line moves up. Pure.
  */
 export function applyOwnAddresses(context: PageContext, knownOwn: readonly string[]): PageContext {
-  if (context.site !== 'gmail') return context;
+  if (SITE_TABLE[context.site].conversation !== 'email-thread') return context;
   const own = ownAddressSet([...(context.ownAddresses ?? []), ...knownOwn]);
   if (own.size === 0) return context;
   const isOwn = (person: PersonOnPage | null | undefined): boolean => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyOwnAddresses } from '../../src/page-context/apply-own-addresses';
+import { applyOwnAddresses } from '../../src/identity/apply-own-addresses';
 import { recogniseGmailPage } from '../../src/sites/gmail/recognise-gmail-page';
 import { parsePage, readOwnFixture } from '../support/fixtures';
 

@@ -20,19 +20,17 @@ import {
   type TrackedContact,
 } from '../capture/plan-capture';
 import { trackingPolicy, whyNotTracked, type NotTrackedReason, type TrackingPolicy } from '../capture/tracking-rules';
+import { applyOwnAddresses } from '../identity/apply-own-addresses';
 import { emailLookupKeys, normaliseIdentities } from '../identity/identities-of-person';
-import type { PageContext, PersonOnPage } from '../page-context/page-context';
-import { createContactFromPerson, findContactByIdentity } from './contacts-repository';
-import type { MarginDb } from './database';
-import { newId } from './ids';
+import { allOwnAddresses, recordOwnAddresses } from '../db/own-addresses-repository';
+import type { PageContext, PersonOnPage } from '../model/page-context';
+import { createContactFromPerson, findContactByIdentity } from '../db/contacts-repository';
+import type { MarginDb } from '../db/database';
+import { newId } from '../db/ids';
 import { recomputeContact } from './recompute-scores';
-import type { Contact, Interaction, UndoRecord } from './schemas';
-import { getSetting, setSetting } from './settings-repository';
-import { recordUndo } from './undo-repository';
-
-/** Addresses the user set as their own elsewhere in settings (Gmail aliases), if any. */
-const OWN_ADDRESSES_SETTING = 'ownAddresses';
-const ownAddressesSettingSchema = z.array(z.string());
+import type { Contact, Interaction, UndoRecord } from '../model/schemas';
+import { getSetting, setSetting } from '../db/settings-repository';
+import { recordUndo } from '../db/undo-repository';
 
 export async function loadCaptureSettings(db: MarginDb): Promise<CaptureSettings> {
   const [neverLog, keepSnippet, trackReplies] = await Promise.all([
@@ -43,12 +41,37 @@ export async function loadCaptureSettings(db: MarginDb): Promise<CaptureSettings
   return { neverLog, keepSnippet, trackReplies };
 }
 
+/**
+ * Who is never tracked: the user (every address of theirs Margin knows: each account's own and
+ * the aliases added in Settings → Your addresses, plus what this page shows) and the never-log list.
+ */
 export async function loadTrackingPolicy(db: MarginDb, context: PageContext | null, settings?: CaptureSettings): Promise<TrackingPolicy> {
-  const [capture, ownSetting] = await Promise.all([
-    settings ?? loadCaptureSettings(db),
-    getSetting(db, OWN_ADDRESSES_SETTING, ownAddressesSettingSchema, []),
-  ]);
-  return trackingPolicy([...(context?.ownAddresses ?? []), ...ownSetting], capture.neverLog);
+  const [capture, own] = await Promise.all([settings ?? loadCaptureSettings(db), allOwnAddresses(db)]);
+  return trackingPolicy([...(context?.ownAddresses ?? []), ...own], capture.neverLog);
+}
+
+/**
+ * The page context as the user's own addresses make it: the content script only knows the
+ * addresses the page shows, so a message sent from an alias reads as someone else's until the
+ * aliases Margin knows are applied. Capture applies them first, in the background, so a reply
+ * from an alias is recorded as sent, whether or not the sidebar is open.
+ */
+async function withOwnAddressesApplied(db: MarginDb, context: PageContext): Promise<PageContext> {
+  return applyOwnAddresses(context, await allOwnAddresses(db));
+}
+
+/**
+ * Remembers the addresses a page showed as the user's (Gmail's title and account button), per
+ * account, so every later capture and every sidebar knows them. The background does this for
+ * every page context it receives, before capturing from it.
+ */
+export async function rememberOwnAddresses(db: MarginDb, context: PageContext, now: number): Promise<void> {
+  if (!context.ownAddresses?.length) return;
+  await recordOwnAddresses(db, {
+    addresses: context.ownAddresses,
+    ...(context.account !== undefined ? { accountIndex: context.account } : {}),
+    now,
+  });
 }
 
 export interface CaptureResult {
@@ -65,8 +88,9 @@ const EMPTY: CaptureResult = { added: [], tracked: [], plan: { interactions: [],
  * id per contact, inside the same transaction, so two tabs on the same thread add it once), a
  * profile visit once a day. Then brings the scores of those who got something new up to date.
  */
-export async function captureFromPageContext(db: MarginDb, context: PageContext, now: number): Promise<CaptureResult> {
-  if (!CAPTURING_PAGE_KINDS.has(context.pageKind)) return EMPTY;
+export async function captureFromPageContext(db: MarginDb, shown: PageContext, now: number): Promise<CaptureResult> {
+  if (!CAPTURING_PAGE_KINDS.has(shown.pageKind)) return EMPTY;
+  const context = await withOwnAddressesApplied(db, shown);
   const settings = await loadCaptureSettings(db);
   const policy = await loadTrackingPolicy(db, context, settings);
   const identities = identitiesOnPage(context);

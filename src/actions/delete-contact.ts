@@ -1,5 +1,5 @@
-import { draftKeyOfContact } from './drafts-repository';
-import type { MarginDb } from './database';
+import { draftKeyOfContact } from '../db/drafts-repository';
+import type { MarginDb } from '../db/database';
 
 export interface DeletedCounts {
   interactions: number;

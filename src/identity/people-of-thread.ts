@@ -1,5 +1,5 @@
-import type { Addressee, MessageOnPage, NoPersonReason, PersonOnPage } from '../../page-context/page-context';
-import { canonicalEmailAddress } from '../email-address';
+import type { Addressee, MessageOnPage, NoPersonReason, PersonOnPage } from '../model/page-context';
+import { canonicalEmail } from './normalise';
 
 /** More recipients than this on one message make the thread an announcement, not a conversation. */
 export const ANNOUNCEMENT_RECIPIENTS = 20;
@@ -30,7 +30,7 @@ export function peopleOfThread(messages: readonly MessageOnPage[], own: Readonly
   if (own.size === 0) return { person: null, participants: [], noPersonReason: 'own-address-unknown' };
 
   const isOwn = (addressee: Addressee): boolean => {
-    const canonical = canonicalEmailAddress(addressee.email);
+    const canonical = canonicalOrNull(addressee.email);
     return canonical === null || own.has(canonical);
   };
   const newestFirst = [...messages].reverse();
@@ -54,7 +54,7 @@ export function uniquePeople(addressees: readonly Addressee[]): PersonOnPage[] {
   const seen = new Set<string>();
   const people: PersonOnPage[] = [];
   for (const addressee of addressees) {
-    const canonical = canonicalEmailAddress(addressee.email);
+    const canonical = canonicalOrNull(addressee.email);
     if (!addressee.email || canonical === null || seen.has(canonical)) continue;
     seen.add(canonical);
     people.push({ name: addressee.name ?? addressee.email, email: addressee.email });
@@ -66,8 +66,13 @@ export function uniquePeople(addressees: readonly Addressee[]): PersonOnPage[] {
 export function ownAddressSet(addresses: Iterable<string>): Set<string> {
   const own = new Set<string>();
   for (const address of addresses) {
-    const canonical = canonicalEmailAddress(address);
+    const canonical = canonicalOrNull(address);
     if (canonical) own.add(canonical);
   }
   return own;
+}
+
+/** The canonical form own addresses and participants are compared in, or null for "not an address". */
+function canonicalOrNull(raw: string | null | undefined): string | null {
+  return raw ? (canonicalEmail(raw) ?? null) : null;
 }

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import { describeIssue } from '../model/describe-issue';
-import { plainValueSchema, timestampSchema, userKeyedRecord } from '../model/plain-values';
+import { describeIssue } from './describe-issue';
+import { INTERACTION_KINDS } from './interaction-kinds';
+import { plainValueSchema, timestampSchema, userKeyedRecord } from './plain-values';
+import { SITES } from './sites';
 
 /**
  * Row shapes of the database (schema version 1). Types are inferred from these schemas so that
@@ -15,20 +17,8 @@ export const SENTIMENTS = ['Positive', 'Neutral', 'Negative', 'Concerned'] as co
 export const sentimentSchema = z.enum(SENTIMENTS);
 export type Sentiment = z.infer<typeof sentimentSchema>;
 
-export const INTERACTION_KINDS = [
-  'note',
-  'email-in',
-  'email-out',
-  'linkedin-view',
-  'linkedin-message-in',
-  'linkedin-message-out',
-  'meeting',
-  'call',
-  'stage-change',
-  'task-done',
-] as const;
+export { INTERACTION_KINDS, type InteractionKind } from './interaction-kinds';
 export const interactionKindSchema = z.enum(INTERACTION_KINDS);
-export type InteractionKind = z.infer<typeof interactionKindSchema>;
 
 /** Longest note body accepted (issue: notes up to 50,000 characters; longer ones are refused). */
 export const MAX_NOTE_LENGTH = 50_000;
@@ -73,7 +63,8 @@ export const contactSchema = z.object({
 export type Contact = z.infer<typeof contactSchema>;
 
 export const interactionSourceSchema = z.object({
-  site: z.enum(['gmail', 'linkedin', 'margin']),
+  /** The site it was captured on, or 'margin' for what the user wrote in Margin itself. */
+  site: z.enum([...SITES, 'margin']),
   url: z.optional(z.string().check(z.maxLength(2_000))),
   threadId: z.optional(z.string().check(z.maxLength(200))),
   messageId: z.optional(z.string().check(z.maxLength(200))),

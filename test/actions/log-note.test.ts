@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countContacts, getContact } from '../../src/db/contacts-repository';
 import type { MarginDb } from '../../src/db/database';
 import { listTimeline } from '../../src/db/interactions-repository';
-import { logNote, type NoteInput } from '../../src/db/log-note';
+import { logNote, type NoteInput } from '../../src/actions/log-note';
 import { NoteRejectedError } from '../../src/db/note-rejected-error';
-import { MAX_NOTE_LENGTH, type InteractionSource } from '../../src/db/schemas';
-import type { PersonOnPage } from '../../src/page-context/page-context';
-import { freshDb } from './fresh-db';
+import { MAX_NOTE_LENGTH, type InteractionSource } from '../../src/model/schemas';
+import type { PersonOnPage } from '../../src/model/page-context';
+import { freshDb } from '../db/fresh-db';
 
 const jane: PersonOnPage = { name: 'Jane Doe', email: 'Jane.Doe@Acme.com', headline: 'VP Sales', company: 'Acme' };
 const gmail: InteractionSource = { site: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', threadId: 'FMfcg' };

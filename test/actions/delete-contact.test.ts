@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deleteContact } from '../../src/db/delete-contact';
+import { deleteContact } from '../../src/actions/delete-contact';
 import { deleteInteraction } from '../../src/db/interactions-repository';
-import { logNote } from '../../src/db/log-note';
+import { logNote } from '../../src/actions/log-note';
 import { saveDraft } from '../../src/db/drafts-repository';
-import { freshDb } from './fresh-db';
+import { freshDb } from '../db/fresh-db';
 
 const priya = { name: 'Priya Raman', email: 'priya.raman@northwind-logistics.example' };
 const jonas = { name: 'Jonas Becker', email: 'jonas.becker@northwind-logistics.example' };

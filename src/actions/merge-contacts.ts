@@ -1,6 +1,6 @@
-import type { MarginDb } from './database';
-import { newId } from './ids';
-import type { Contact, UndoRecord } from './schemas';
+import type { MarginDb } from '../db/database';
+import { newId } from '../db/ids';
+import type { Contact, UndoRecord } from '../model/schemas';
 
 export class MergeRefusedError extends Error {
   override name = 'MergeRefusedError';

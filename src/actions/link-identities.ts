@@ -1,8 +1,8 @@
 import { identitiesOfPerson } from '../identity/identities-of-person';
-import type { PersonOnPage } from '../page-context/page-context';
-import { findContactByIdentity, withWhatThePageShows } from './contacts-repository';
-import type { MarginDb } from './database';
-import type { Contact } from './schemas';
+import type { PersonOnPage } from '../model/page-context';
+import { findContactByIdentity, withWhatThePageShows } from '../db/contacts-repository';
+import type { MarginDb } from '../db/database';
+import type { Contact } from '../model/schemas';
 
 export type LinkResult =
   | { status: 'linked'; contact: Contact }

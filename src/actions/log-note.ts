@@ -1,15 +1,15 @@
 import * as z from 'zod/mini';
 import { identitiesOfPerson, shownIdentitiesOfPerson } from '../identity/identities-of-person';
-import type { PersonOnPage } from '../page-context/page-context';
+import type { PersonOnPage } from '../model/page-context';
 import {
   createContactFromPerson,
   findContactByIdentity,
   getContact,
   updateContactFromPerson,
-} from './contacts-repository';
-import type { MarginDb } from './database';
-import { addInteraction, getInteraction } from './interactions-repository';
-import { addTask } from './tasks-repository';
+} from '../db/contacts-repository';
+import type { MarginDb } from '../db/database';
+import { addInteraction, getInteraction } from '../db/interactions-repository';
+import { addTask } from '../db/tasks-repository';
 import {
   MAX_FIELD_LENGTH,
   MAX_NOTE_LENGTH,
@@ -18,11 +18,11 @@ import {
   type Interaction,
   type InteractionSource,
   type Task,
-} from './schemas';
-import { deleteDraft, getDraft } from './drafts-repository';
-import { uniqueIgnoringCase } from './unique-ignoring-case';
-import { NoteRejectedError } from './note-rejected-error';
-import { newId } from './ids';
+} from '../model/schemas';
+import { deleteDraft, getDraft } from '../db/drafts-repository';
+import { uniqueIgnoringCase } from '../db/unique-ignoring-case';
+import { NoteRejectedError } from '../db/note-rejected-error';
+import { newId } from '../db/ids';
 import { MAX_TIME, userKeyedRecord } from '../model/plain-values';
 
 const structuredField = (label: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PageContext } from '../../src/page-context/page-context';
-import { samePageContext } from '../../src/page-context/same-page-context';
+import type { PageContext } from '../../src/model/page-context';
+import { samePageContext } from '../../src/model/same-page-context';
 
 const thread: PageContext = {
   site: 'gmail',

@@ -1,17 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContactFromPerson } from '../../src/db/contacts-repository';
 import type { MarginDb } from '../../src/db/database';
-import { recomputeAllContacts, recomputeContact } from '../../src/db/recompute-scores';
-import { saveScoreSettings } from '../../src/db/score-settings-repository';
-import {
-  acceptSuggestion,
-  dismissSuggestion,
-  listOpenSuggestions,
-  SuggestionOutdatedError,
-} from '../../src/db/suggestions-repository';
-import { DEFAULT_SCORE_SETTINGS } from '../../src/metrics/score-settings';
+import { recomputeAllContacts, recomputeContact } from '../../src/actions/recompute-scores';
+import { writeSetting } from '../../src/db/settings-repository';
+import { acceptSuggestion, dismissSuggestion, SuggestionOutdatedError } from '../../src/actions/decide-suggestion';
+import { listOpenSuggestions } from '../../src/db/suggestions-repository';
+import { DEFAULT_SCORE_SETTINGS, SCORE_SETTINGS } from '../../src/metrics/score-settings';
 import { DAY, NOW, touch } from '../metrics/interactions';
-import { freshDb } from './fresh-db';
+import { freshDb } from '../db/fresh-db';
 
 let db: MarginDb;
 afterEach(() => db?.close());
@@ -34,7 +30,7 @@ describe('recomputeContact', () => {
 
   it('uses the weights from settings', async () => {
     db = freshDb();
-    await saveScoreSettings(db, { ...DEFAULT_SCORE_SETTINGS, weights: { meeting: 0 } });
+    await writeSetting(db, SCORE_SETTINGS, { ...DEFAULT_SCORE_SETTINGS, weights: { meeting: 0 } });
     const jane = await contactWith('Jane', [touch('meeting', 0)]);
     await recomputeContact(db, jane.id, NOW);
     expect((await db.contacts.get(jane.id))?.score).toBe(0);
