@@ -20,8 +20,8 @@ import { DAY, NOW } from '../metrics/interactions';
  * (a write fails at every possible point), two tabs at once, and a database a newer Margin
  * opened. Each fault must leave the database as it was (or, for two tabs, with both changes) and
  * say what happened in words. The tab closed mid-draft is test/e2e/draft-survives-close.spec.ts;
- * an extension reload under an open tab is test/content (the sidebar comes back once) and
- * test/background/reinject-content-scripts.test.ts.
+ * an extension reload under an open tab is test/e2e/sidebar-stays.spec.ts (the sidebar comes back
+ * once, never twice), with test/content and test/background/reinject-content-scripts.test.ts.
  */
 let tried = 0;
 let held = 0;
