@@ -99,7 +99,9 @@ test('after the extension reloads under an open tab, the sidebar comes back once
   await page.bringToFront();
 
   // The worker goes away with the reload, so the call may not return.
-  await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+  await serviceWorker
+    .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+    .catch(() => undefined);
 
   // Without a page reload: the background put the content script back into the tab, whose sidebar
   // replaced the one of the copy that lost its extension.
