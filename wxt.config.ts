@@ -1,19 +1,44 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 // Sites whose pages Margin reads (src/model/sites.ts): the sidebar frame is exposed to these only.
-import { ALL_SITE_MATCHES } from './src/model/sites';
+import { ALL_SITE_MATCHES, SITES, SITE_TABLE } from './src/model/sites';
 
+const SITE_ORIGINS = SITES.map((site) => SITE_TABLE[site].origin);
 
 /**
- * `npm run test:e2e` builds with MARGIN_E2E=1: that build may reach the tests' CRM mock on
- * 127.0.0.1 (granted at install, because a test cannot click the browser's permission prompt).
- * Builds users get never have it.
+ * The build the end-to-end tests load (`npm run test:e2e` and `npm run test:firefox` set
+ * MARGIN_E2E=1). It differs from a user build only in what a test needs to reach the CRM mock on
+ * 127.0.0.1: `connect-src` allows http://127.0.0.1 (EXTENSION_PAGES_CSP), and the host permission
+ * for it is granted at install (a test cannot click the browser's permission prompt). Everything
+ * else (the sidebar's reach, the script policy) is the user build's. Builds users get
+ * (`npm run build`, `npm run zip`) never have it.
  */
 const E2E_BUILD = process.env.MARGIN_E2E === '1';
 const E2E_CRM_MOCK = 'http://127.0.0.1/*';
 
+/**
+ * The policy of every extension page (sidebar, dashboard, options, background), in both browsers.
+ * Scripts and styles come only from the package; no plugins, no <base>, no form posts; only the
+ * two sites (and the extension itself) may frame an extension page. `connect-src` is the CRM
+ * sync's: the API address is editable (a company proxy), so a fixed host list cannot hold it;
+ * `https:` keeps tokens off cleartext and the optional host permission the user grants on
+ * "Connect" picks the one host (docs/ARCHITECTURE.md, "Extension pages' policy").
+ */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  `frame-ancestors 'self' ${SITE_ORIGINS.join(' ')}`,
+  `connect-src 'self' https:${E2E_BUILD ? ' http://127.0.0.1:*' : ''}`,
+].join('; ');
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Firefox too: only MV3 can limit a web-accessible resource to some sites (`matches`), and the
+  // sidebar frame must be loadable on Gmail and LinkedIn only (issue 13, finding 9).
+  manifestVersion: 3,
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
@@ -47,8 +72,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['scripting'])],
     // The CRM the user connects (Settings > CRM connection): asked for on the Connect click, for
     // that one address only, and given back on Disconnect. Nothing is granted at install.
-    // (Firefox's MV2 manifest has no optional_host_permissions: origins go in optional_permissions.)
-    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] as never } : { optional_host_permissions: ['https://*/*'] }),
+    // Both builds are MV3 (Firefox too), so the origin is an optional host permission in both.
+    optional_host_permissions: ['https://*/*'],
     ...(browser !== 'firefox' || E2E_BUILD
       ? { host_permissions: [...(browser === 'firefox' ? [] : ALL_SITE_MATCHES), ...(E2E_BUILD ? [E2E_CRM_MOCK] : [])] }
       : {}),
@@ -61,10 +86,9 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Open the Margin dashboard' },
-    web_accessible_resources:
-      browser === 'firefox'
-        ? (['sidebar.html'] as never)
-        : [{ resources: ['sidebar.html'], matches: [...ALL_SITE_MATCHES] }],
+    // The sidebar frame, on the sites only: no other page can load it (and so frame it).
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: [...ALL_SITE_MATCHES] }],
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

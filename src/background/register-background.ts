@@ -65,9 +65,8 @@ export function registerBackground(): void {
   // Resume what a stopped service worker or browser left in the outbox.
   requestSyncRun().catch((error: unknown) => console.warn('[margin] the CRM sync stopped:', error));
 
-  // MV3 has `action`; Firefox's MV2 build only has `browserAction`.
-  const toolbarButton = browser.action ?? browser.browserAction;
-  toolbarButton.onClicked.addListener(() => {
+  // Both builds are MV3, so the toolbar button is `action` in Chrome and Firefox alike.
+  browser.action.onClicked.addListener(() => {
     browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }).catch((error: unknown) => {
       console.warn('[margin] could not open the dashboard:', error);
     });

@@ -189,7 +189,7 @@ function isBrowserOwnRequest(url: string): boolean {
 }
 
 /** Whether an HTML document served at `pageUrl` refers to `url`, in an attribute, a style or text. */
-function htmlMentions(html: string, pageUrl: string, url: string): boolean {
+export function htmlMentions(html: string, pageUrl: string, url: string): boolean {
   const text = html.replaceAll('&amp;', '&');
   if (text.includes(url)) return true;
   const parsed = new URL(url);
