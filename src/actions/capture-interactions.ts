@@ -21,7 +21,7 @@ import {
 } from '../capture/plan-capture';
 import { trackingPolicy, whyNotTracked, type NotTrackedReason, type TrackingPolicy } from '../capture/tracking-rules';
 import { applyOwnAddresses } from '../identity/apply-own-addresses';
-import { emailLookupKeys, normaliseIdentities } from '../identity/identities-of-person';
+import { emailLookupKeys, linkedInLookupKeys, normaliseIdentities } from '../identity/identities-of-person';
 import { allOwnAddresses, recordOwnAddresses } from '../db/own-addresses-repository';
 import type { PageContext, PersonOnPage } from '../model/page-context';
 import { createContactFromPerson, findContactByIdentity } from '../db/contacts-repository';
@@ -124,7 +124,7 @@ export async function captureFromPageContext(db: MarginDb, shown: PageContext, n
 
 /** Contacts holding any of these identities, each once. */
 async function contactsWith(db: MarginDb, identities: { emails: string[]; linkedinIds: string[] }): Promise<Contact[]> {
-  const { linkedinIds } = normaliseIdentities({ linkedinIds: identities.linkedinIds });
+  const linkedinIds = linkedInLookupKeys(identities.linkedinIds);
   const emails = emailLookupKeys(identities.emails);
   const [byEmail, byLinkedIn] = await Promise.all([
     emails.length > 0 ? db.contacts.where('emails').anyOf(emails).toArray() : [],

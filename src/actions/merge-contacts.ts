@@ -1,15 +1,8 @@
 import type { MarginDb } from '../db/database';
-import { newId } from '../db/ids';
-import type { Contact, UndoRecord } from '../model/schemas';
+import { mergeRows, type MergeResult } from '../db/merge-rows';
 
 export class MergeRefusedError extends Error {
   override name = 'MergeRefusedError';
-}
-
-export interface MergeResult {
-  contact: Contact;
-  undoId: string;
-  moved: { interactions: number; tasks: number };
 }
 
 /**
@@ -26,37 +19,7 @@ export async function mergeContacts(
   return db.transaction('rw', [db.contacts, db.interactions, db.tasks, db.undo], async () => {
     const [kept, merged] = await Promise.all([db.contacts.get(keptId), db.contacts.get(mergedId)]);
     if (!kept || !merged) throw new MergeRefusedError('One of the two contacts no longer exists.');
-    const interactions = await db.interactions.where('contactId').equals(mergedId).toArray();
-    const tasks = await db.tasks.where('contactId').equals(mergedId).toArray();
-
-    const undo: UndoRecord = {
-      id: newId(),
-      kind: 'merge-contacts',
-      label: `Merged ${merged.name || 'a contact'} into ${kept.name || 'a contact'}`.slice(0, 2_000),
-      before: { contacts: [kept, merged], interactions, tasks },
-      createdIds: { contacts: [], interactions: [], tasks: [] },
-      createdAt: now,
-    };
-    await db.undo.add(undo);
-
-    const combined: Contact = {
-      ...kept,
-      name: kept.name.trim() ? kept.name : merged.name,
-      emails: [...new Set([...kept.emails, ...merged.emails])],
-      linkedinIds: [...new Set([...kept.linkedinIds, ...merged.linkedinIds])],
-      tags: [...new Set([...kept.tags, ...merged.tags])],
-      customFields: { ...merged.customFields, ...kept.customFields },
-      ...(!kept.company?.trim() && merged.company ? { company: merged.company } : {}),
-      ...(!kept.title?.trim() && merged.title ? { title: merged.title } : {}),
-      ...(!kept.location?.trim() && merged.location ? { location: merged.location } : {}),
-      createdAt: Math.min(kept.createdAt, merged.createdAt),
-      updatedAt: Math.max(kept.updatedAt, merged.updatedAt, now),
-    };
-    await db.contacts.put(combined);
-    await db.contacts.delete(mergedId);
-    await db.interactions.bulkPut(interactions.map((row) => ({ ...row, contactId: keptId, updatedAt: Math.max(row.updatedAt, now) })));
-    await db.tasks.bulkPut(tasks.map((row) => ({ ...row, contactId: keptId, updatedAt: Math.max(row.updatedAt, now) })));
-    return { contact: combined, undoId: undo.id, moved: { interactions: interactions.length, tasks: tasks.length } };
+    return mergeRows(db, kept, merged, now);
   });
 }
 

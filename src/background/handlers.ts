@@ -1,4 +1,7 @@
+import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/listen';
+import { pageSkeletonSchema, type MessageOf } from '../messaging/protocol';
+import { describeSkeleton } from '../sites/page-structure';
 import type { MessageSender } from '../messaging/senders';
 import { openDb } from './background-db';
 import { requestSyncRun } from './crm-sync';
@@ -25,7 +28,23 @@ export const backgroundHandlers: Handlers = {
     requestSyncRun().catch((error: unknown) => console.warn('[margin] the CRM sync stopped:', error));
     return Promise.resolve({ started: true });
   },
+  'page/describe-structure': async (_message, sender) => describePageOfTab(tabIdOf(sender)),
 };
+
+/**
+ * Asks the top frame of the tab for its structure, checks the answer's shape, redacts it, and
+ * checks that nothing in the result still looks like an address or a member id.
+ */
+async function describePageOfTab(tabId: number): Promise<{ description: string }> {
+  const request: MessageOf<'page/describe-structure'> = { type: 'page/describe-structure' };
+  const parsed = pageSkeletonSchema.safeParse(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
+  if (!parsed.success) throw new Error('the page did not describe itself');
+  const description = describeSkeleton(parsed.data);
+  if (/[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}|ACoAA[A-Za-z0-9_-]{10}/i.test(description)) {
+    throw new Error('the page description was not redacted');
+  }
+  return { description };
+}
 
 /** Both messages are about the sender's tab; one sent from outside a tab has nothing to refer to. */
 function tabIdOf(sender: MessageSender): number {

@@ -10,6 +10,8 @@ export const backgroundSenderChecks: SenderChecks = {
   // The background sends these two itself; it never acts on them from anyone.
   'sidebar/focus-composer': () => false,
   'sidebar/reveal': () => false,
+  // Only the sidebar inside a tab asks about its own tab's page; content scripts never ask.
+  'page/describe-structure': (sender) => isOwnExtensionPage(sender) && sender.tab?.id !== undefined,
   // Any of our own pages (sidebar, dashboard) that changed follow-ups; never a content script.
   'tasks/changed': (sender) => isOwnExtensionPage(sender),
   // Our own pages (sidebar, dashboard, options) after a change, a connect or a Retry; never a content script.

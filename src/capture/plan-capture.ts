@@ -1,5 +1,6 @@
 import type { Contact, InteractionKind, InteractionSource } from '../model/schemas';
-import { canonicalEmail, normaliseLinkedInId } from '../identity/normalise';
+import { linkedInLookupKeys } from '../identity/identities-of-person';
+import { canonicalEmail } from '../identity/normalise';
 import type { Addressee, MessageOnPage, PageContext, PersonOnPage } from '../model/page-context';
 import { PAGE_KIND_TABLE, PAGE_KINDS } from '../model/page-kinds';
 import { SITE_TABLE } from '../model/sites';
@@ -208,8 +209,7 @@ function hasEmail(contact: TrackedContact, email: string | undefined): boolean {
 
 function hasLinkedinId(contact: TrackedContact, id: string | undefined): boolean {
   if (!id) return false;
-  const normalised = normaliseLinkedInId(id);
-  return normalised !== undefined && contact.linkedinIds.includes(normalised);
+  return linkedInLookupKeys([id]).some((key) => contact.linkedinIds.includes(key));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { SITE_TABLE, type Site } from '../model/sites';
+import { answerStructureRequests } from './describe-page-on-request';
 import { reportPageContext } from './report-page-context';
 import { mountSidebarFrame } from './sidebar-frame';
 import { watchPage, type Recogniser } from './watch-page';
@@ -13,6 +14,7 @@ import { watchPage, type Recogniser } from './watch-page';
 export function startContentScript(ctx: ContentScriptContext, site: Site, recognise: Recogniser): void {
   if (window.top !== window) return;
   mountSidebarFrame(ctx);
+  answerStructureRequests(ctx);
   watchPage(ctx, recognise, reportPageContext, { watchedAttributes: SITE_TABLE[site].watchedAttributes });
   ctx.onInvalidated(() => {
     // WXT ends a context when the document receives its "content script started" event, meant for

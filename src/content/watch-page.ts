@@ -165,6 +165,9 @@ export function watchPage(
       attributeFilter: [...watchedAttributes],
     });
   }
+  // The tab's title is one of the signals a profile is read by ("(3) Eugene Mann | LinkedIn"), and
+  // LinkedIn updates it after the page: a title change alone must trigger a new reading.
+  if (document.head) observer.observe(document.head, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => {
     observer.disconnect();
     cancelPending();
@@ -178,6 +181,7 @@ export function watchPage(
  * does, the DOM still shows the previous page (`stale-page`) or has not drawn the new one yet.
  */
 function showsWhatTheUrlNames(context: PageContext): boolean {
-  if (context.noPersonReason === 'stale-page') return false;
+  // A title that still names the previous person while the page shows the new one disagrees for a moment.
+  if (context.noPersonReason === 'stale-page' || context.noPersonReason === 'signals-disagree') return false;
   return !(context.person === null && context.noPersonReason === 'not-found');
 }

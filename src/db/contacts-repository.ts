@@ -1,4 +1,4 @@
-import { emailLookupKeys, normaliseIdentities, identitiesOfPerson, type Identities } from '../identity/identities-of-person';
+import { emailLookupKeys, identitiesOfPerson, linkedInLookupKeys, withLinkedInIds, type Identities } from '../identity/identities-of-person';
 import type { PersonOnPage } from '../model/page-context';
 import type { MarginDb } from './database';
 import { newId } from './ids';
@@ -15,8 +15,8 @@ export async function findContactByIdentity(
   db: MarginDb,
   identities: Partial<Identities>,
 ): Promise<Contact | undefined> {
-  const { linkedinIds } = normaliseIdentities(identities);
-  // Canonical forms, plus the shown spelling older rows may hold (Gmail dots and +tags).
+  // Canonical forms, plus the spellings older rows may hold (Gmail dots and +tags, lower-cased member ids).
+  const linkedinIds = linkedInLookupKeys(identities.linkedinIds ?? []);
   const emails = emailLookupKeys(identities.emails ?? []);
   const [byEmail, byLinkedIn] = await Promise.all([
     emails.length > 0 ? db.contacts.where('emails').anyOf(emails).toArray() : [],
@@ -84,7 +84,7 @@ export function withWhatThePageShows(contact: Contact, person: PersonOnPage, now
   return {
     ...contact,
     emails: [...new Set([...contact.emails, ...seen.emails])],
-    linkedinIds: [...new Set([...contact.linkedinIds, ...seen.linkedinIds])],
+    linkedinIds: withLinkedInIds(contact.linkedinIds, seen.linkedinIds),
     ...(!contact.company?.trim() && person.company ? { company: person.company } : {}),
     ...(!contact.title?.trim() && person.headline ? { title: person.headline } : {}),
     ...(!contact.location?.trim() && person.location ? { location: person.location } : {}),

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { checkRowsMiddleware } from './check-rows';
+import { repairMemberIdCase } from './repair-member-id-case';
 import type { Contact, Draft, Interaction, Setting, StageSuggestion, Task, UndoRecord } from '../model/schemas';
 import type { CrmLink, OutboxEntry, SyncStateRow } from './sync-schemas';
 import { outboxMiddleware } from './outbox-middleware';
@@ -14,6 +15,9 @@ export interface SchemaVersion {
   stores: Record<string, string | null>;
   upgrade?: (transaction: Transaction) => Promise<void> | void;
 }
+
+/** The version whose upgrade repairs lower-cased member ids (its test opens the version before). */
+export const MEMBER_ID_REPAIR_VERSION = 5;
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
@@ -55,6 +59,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       crmLinks: 'key, contactId',
       syncState: 'key',
     },
+  },
+  {
+    // Member ids keep their case: ids stored lower-cased are repaired where their right spelling
+    // is stored too, and the contacts that then turn out to be one person are merged (undoable).
+    version: MEMBER_ID_REPAIR_VERSION,
+    stores: {},
+    upgrade: (transaction) => repairMemberIdCase(transaction),
   },
 ];
 

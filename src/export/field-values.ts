@@ -1,5 +1,6 @@
 import { isShowableTime } from '../model/plain-values';
 import type { Contact, Interaction, Sentiment } from '../model/schemas';
+import { linkedInProfileUrl } from '../identity/normalise';
 import { interactionKindLabel } from '../model/interaction-kinds';
 import type { CsvTarget, FieldName } from './crm-mappings';
 
@@ -31,10 +32,8 @@ export function fieldValue(field: FieldName, subject: RowSubject, target: Pick<C
       return list(contact?.emails.slice(1));
     case 'contact.allEmails':
       return list(contact?.emails);
-    case 'contact.linkedinUrl': {
-      const slug = contact?.linkedinIds.find((id) => !id.startsWith('ACoAA'));
-      return slug ? `https://www.linkedin.com/in/${slug}/` : '';
-    }
+    case 'contact.linkedinUrl':
+      return contact ? linkedInProfileUrl(contact.linkedinIds) : '';
     case 'contact.linkedinIds':
       return list(contact?.linkedinIds);
     case 'contact.company':

@@ -1,5 +1,5 @@
 import type { PersonOnPage } from '../model/page-context';
-import { canonicalEmail, normaliseEmail, normaliseLinkedInId } from './normalise';
+import { canonicalEmail, legacyMemberIdSpelling, normaliseEmail, normaliseLinkedInId } from './normalise';
 
 export interface Identities {
   emails: string[];
@@ -42,6 +42,24 @@ export function normaliseIdentities(raw: Partial<Identities>): Identities {
  */
 export function emailLookupKeys(emails: readonly string[]): string[] {
   return unique(emails.flatMap((email) => [canonicalEmail(email), normaliseEmail(email)]));
+}
+
+/**
+ * Every stored spelling a LinkedIn id may have: the canonical form, and for a member id the
+ * lower-cased spelling contacts stored before member ids kept their case still hold.
+ */
+export function linkedInLookupKeys(ids: readonly string[]): string[] {
+  const canonical = unique(ids.map(normaliseLinkedInId));
+  return unique(canonical.flatMap((id) => [id, legacyMemberIdSpelling(id)]));
+}
+
+/**
+ * A contact's LinkedIn ids with `added` joined, and the lower-cased legacy spelling of every
+ * member id in `added` dropped: seeing the person again repairs the stored id.
+ */
+export function withLinkedInIds(stored: readonly string[], added: readonly string[]): string[] {
+  const legacy = new Set(added.map(legacyMemberIdSpelling));
+  return unique([...stored.filter((id) => !legacy.has(id)), ...added]);
 }
 
 function unique(values: (string | undefined)[]): string[] {

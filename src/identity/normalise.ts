@@ -76,6 +76,37 @@ export function normaliseLinkedInId(raw: string): string | undefined {
   return SLUG_SHAPE.test(slug) ? slug : undefined;
 }
 
+/** Whether a stored LinkedIn id is a member id (`ACoAA…`), which is case-sensitive. */
+export function isMemberId(id: string): boolean {
+  return MEMBER_URN.test(id);
+}
+
+/**
+ * Before member ids kept their case, a member id read from a `/in/ACoAA…` link was stored
+ * lower-cased (`acoaa…`): a broken spelling no page shows. Lookups also try it, so such a contact
+ * is still found (and its id repaired when the person is seen again); the schema v5 upgrade
+ * repairs every one whose right spelling it can find.
+ */
+export function legacyMemberIdSpelling(id: string): string | undefined {
+  return isMemberId(id) ? id.toLowerCase() : undefined;
+}
+
+/** Whether a stored id is such a lower-cased member id. */
+export function isLegacyMemberIdSpelling(id: string): boolean {
+  return /^acoaa[a-z0-9_-]{10,80}$/.test(id);
+}
+
+/**
+ * The LinkedIn profile address of a contact's ids: its vanity slug, else its member id (exactly
+ * as stored: `/in/ACoAA…/` works, lower-cased it is a dead address); '' when it has neither
+ * (a Sales Navigator lead id is no public profile address).
+ */
+export function linkedInProfileUrl(ids: readonly string[]): string {
+  const vanity = ids.find((id) => !isMemberId(id) && !isLegacyMemberIdSpelling(id) && !SALES_ID.test(id));
+  const profile = vanity ?? ids.find(isMemberId);
+  return profile ? `https://www.linkedin.com/in/${profile}/` : '';
+}
+
 /** A malformed escape ("%E0%A4%A") would make decodeURIComponent throw; keep the text as it came. */
 function decodePercentEscapes(text: string): string {
   try {

@@ -14,6 +14,11 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sidebar/focus-composer'), tabId: z.number().check(z.int(), z.nonnegative()) }),
   /** Background → a tab's content script: open the sidebar if collapsed and give it the keyboard. */
   z.object({ type: z.literal('sidebar/reveal') }),
+  /**
+   * Sidebar → background → the tab's content script: a redacted description of the page's
+   * structure (no text, addresses or ids) for a bug report about a page Margin cannot read.
+   */
+  z.object({ type: z.literal('page/describe-structure') }),
   /** Extension page → background: follow-ups were added or moved; reschedule their reminders. */
   z.object({ type: z.literal('tasks/changed') }),
   /** Extension page → background: something waits in the CRM outbox (a change, a connect, Retry); send it now. */
@@ -31,4 +36,21 @@ export interface Responses {
   'sidebar/reveal': { revealed: boolean };
   'tasks/changed': { scheduled: number };
   'sync/run': { started: boolean };
+  'page/describe-structure': { description: string };
 }
+
+/** What the background accepts back from a content script for `page/describe-structure` (see PageSkeleton). */
+export const pageSkeletonSchema = z.object({
+  url: z.string().check(z.maxLength(10_000)),
+  title: z.string().check(z.maxLength(10_000)),
+  nodes: z
+    .array(
+      z.tuple([
+        z.number().check(z.int(), z.nonnegative(), z.lte(100)),
+        z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9-]{0,40}$/)),
+        z.array(z.tuple([z.string().check(z.maxLength(200)), z.string().check(z.maxLength(300))])).check(z.maxLength(200)),
+        z.boolean(),
+      ]),
+    )
+    .check(z.maxLength(4_000)),
+});

@@ -85,8 +85,40 @@ export const noPersonReasonSchema = z.enum([
   'only-you',
   /** A compose window is open without recipients yet. */
   'no-recipients',
+  /** The page's signals (address, heading, title, member id) name different people: nobody is shown. */
+  'signals-disagree',
+  /** The user's own LinkedIn profile (edit controls, or the "Me" menu names the same person): never tracked. */
+  'own-profile',
 ]);
 export type NoPersonReason = z.infer<typeof noPersonReasonSchema>;
+
+/**
+ * One independent signal a recogniser read, and what became of it: the page-health report the
+ * sidebar shows when a page that should show someone could not be read ("the name heading is
+ * missing"), so a markup change is described in words instead of guessed around.
+ */
+export const pageSignalSchema = z.object({
+  signal: z.enum([
+    /** The page address names the person or thread (profile slug, thread id). */
+    'address',
+    /** The profile's top-card name heading. */
+    'heading',
+    /** The browser tab's title ("(3) Eugene Mann | LinkedIn"). */
+    'title',
+    /** The member id (`ACoAA…`) in the page's links. */
+    'member-id',
+    /** A link on the page to the profile of the address, naming the person. */
+    'profile-link',
+    /** The open conversation or thread element. */
+    'conversation',
+    /** The messages of that conversation. */
+    'messages',
+    /** Who wrote the messages. */
+    'sender',
+  ]),
+  state: z.enum(['found', 'missing', 'disagrees']),
+});
+export type PageSignal = z.infer<typeof pageSignalSchema>;
 
 export const pageContextSchema = z.object({
   site: siteSchema,
@@ -116,5 +148,7 @@ export const pageContextSchema = z.object({
   announcement: z.optional(z.object({ recipients: z.number().check(z.int(), z.nonnegative(), z.lte(100_000)) })),
   /** Why `person` is null on a page kind that usually has one, so the sidebar can say so plainly. */
   noPersonReason: z.optional(noPersonReasonSchema),
+  /** With `not-found` or `signals-disagree`: which signals were read, missing or in disagreement. */
+  signals: z.optional(z.array(pageSignalSchema).check(z.maxLength(12))),
 });
 export type PageContext = z.infer<typeof pageContextSchema>;

@@ -39,7 +39,7 @@ export function PersonHeader({ person, contact, children }: Props) {
       <ul class="identities" aria-label="Identities">
         {person.email && <li>{person.email}</li>}
         {person.linkedinSlug && <li>{identityLabel({ name: person.name, linkedinSlug: person.linkedinSlug })}</li>}
-        {person.linkedinSalesId && !person.linkedinSlug && <li>Sales Navigator lead {person.linkedinSalesId}</li>}
+        {person.linkedinSalesId && !person.linkedinSlug && <li>Sales Navigator lead</li>}
       </ul>
       {contact ? (
         <>

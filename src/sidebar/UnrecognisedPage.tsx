@@ -3,10 +3,12 @@ import { createContactFromPerson } from '../db/contacts-repository';
 import type { Contact } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { normaliseEmail, normaliseLinkedInId } from '../identity/normalise';
-import { personOnPageSchema, type NoPersonReason, type PageContext } from '../model/page-context';
+import { sendMessage } from '../messaging/send';
+import { personOnPageSchema, type NoPersonReason, type PageContext, type PageSignal } from '../model/page-context';
 import { PAGE_KIND_TABLE } from '../model/page-kinds';
 import { useDatabase } from '../ui/database-context';
 import { ContactSearch } from './ContactSearch';
+import { copyText } from './copy-text';
 
 const REASONS: Record<NoPersonReason, string> = {
   'not-found': 'Margin could not find the person on this page. The page may have changed its layout; Margin does not guess.',
@@ -14,7 +16,26 @@ const REASONS: Record<NoPersonReason, string> = {
   'own-address-unknown': 'Margin could not tell which address is yours on this page, so it did not pick anyone. Add your address in Margin’s settings.',
   'only-you': 'Only your own addresses are on this page.',
   'no-recipients': 'Add recipients and Margin shows them here.',
+  'signals-disagree': 'What this page says about the person does not agree, so Margin shows nobody rather than risk the wrong person.',
+  'own-profile': 'This is your own profile. Margin never tracks you.',
 };
+
+const SIGNAL_LABELS: Record<PageSignal['signal'], string> = {
+  address: 'the page address',
+  heading: 'the name heading',
+  title: 'the page title',
+  'member-id': 'the member id in the page’s links',
+  'profile-link': 'a link to this profile naming the person',
+  conversation: 'the open conversation',
+  messages: 'its messages',
+  sender: 'who wrote them',
+};
+
+const SIGNAL_STATES: Array<[PageSignal['state'], string]> = [
+  ['found', 'Read'],
+  ['missing', 'Missing'],
+  ['disagrees', 'Names someone else'],
+];
 
 /** Page kinds that normally show someone; nobody on them deserves an explanation. */
 export function pageKindExpectsPerson(context: PageContext): boolean {
@@ -26,6 +47,18 @@ export function pageKindExpectsPerson(context: PageContext): boolean {
  * contact or add one by hand. Never guesses and never crashes.
  */
 export function UnrecognisedPage({ context, onChoose }: { context: PageContext; onChoose: (contact: Contact) => void }) {
+  if (context.noPersonReason === 'own-profile') {
+    return (
+      <section class="empty unrecognised" aria-labelledby="own-profile-heading">
+        <h1 id="own-profile-heading">Your own profile</h1>
+        <p>{REASONS['own-profile']}</p>
+      </section>
+    );
+  }
+  return <NobodyRecognised context={context} onChoose={onChoose} />;
+}
+
+function NobodyRecognised({ context, onChoose }: { context: PageContext; onChoose: (contact: Contact) => void }) {
   const db = useDatabase();
   const reason = REASONS[context.noPersonReason ?? 'not-found'];
   const [name, setName] = useState('');
@@ -57,6 +90,7 @@ export function UnrecognisedPage({ context, onChoose }: { context: PageContext; 
     <section class="empty unrecognised" aria-labelledby="unrecognised-heading">
       <h1 id="unrecognised-heading">Nobody recognised on this page</h1>
       <p>{reason}</p>
+      {context.signals && <PageHealth signals={context.signals} />}
       <ContactSearch label="Find the contact" actionLabel={(contact) => `Show ${contact.name || 'this contact'}`} onPick={onChoose} />
       <details class="identity-action">
         <summary>Add a person by hand</summary>
@@ -84,5 +118,49 @@ export function UnrecognisedPage({ context, onChoose }: { context: PageContext; 
         </form>
       </details>
     </section>
+  );
+}
+
+/**
+ * Which of the page's signals Margin read, which were missing and which named someone else, and
+ * a way to report it: a description of the page's structure with no text, names, addresses or
+ * ids, built by the page's content script only when asked, shown before it is copied.
+ */
+function PageHealth({ signals }: { signals: PageSignal[] }) {
+  const [description, setDescription] = useState('');
+  const [status, setStatus] = useState('');
+  const describe = async (): Promise<void> => {
+    setStatus('');
+    try {
+      const { description: text } = await sendMessage({ type: 'page/describe-structure' });
+      setDescription(text);
+      setStatus((await copyText(text)) ? 'Copied. It holds the page’s structure only: no text, names, addresses or ids.' : 'Select the text below and copy it.');
+    } catch (failure) {
+      setStatus(`Could not describe this page: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+  };
+  return (
+    <div class="page-health">
+      <ul aria-label="What Margin read on this page">
+        {SIGNAL_STATES.map(([state, label]) => {
+          const names = signals.filter((signal) => signal.state === state).map((signal) => SIGNAL_LABELS[signal.signal]);
+          return names.length > 0 ? (
+            <li key={state}>
+              {label}: {names.join(', ')}
+            </li>
+          ) : null;
+        })}
+      </ul>
+      <button type="button" onClick={() => void describe()}>
+        Copy a description of this page for a bug report
+      </button>
+      {status && <p role="status">{status}</p>}
+      {description && (
+        <details>
+          <summary>What was copied</summary>
+          <textarea readOnly rows={8} aria-label="Page description" value={description} />
+        </details>
+      )}
+    </div>
   );
 }

@@ -11,6 +11,11 @@ const BLOCK_TAGS = new Set([
   'TH', 'TR', 'UL',
 ]);
 
+/** Whether the element is a copy meant for screen readers only (a visually hidden heading, say). */
+export function isScreenReaderOnly(element: Element): boolean {
+  return element.matches(SCREEN_READER_ONLY);
+}
+
 /** Stop collecting well past the limit: a hostile page can put megabytes in one element. */
 const RAW_TEXT_BUDGET = MAX_PAGE_TEXT * 4;
 

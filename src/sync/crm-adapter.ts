@@ -14,7 +14,7 @@ export interface CrmPerson {
   name: string;
   /** Canonical addresses, the first one primary. */
   emails: readonly string[];
-  /** `https://www.linkedin.com/in/<slug>/`, when Margin knows the public profile. */
+  /** `https://www.linkedin.com/in/<slug or member id>/` (`linkedInProfileUrl`), when Margin knows the profile. */
   linkedinUrl?: string;
   company?: string;
   title?: string;

@@ -1,19 +1,20 @@
 import type { Contact, Interaction, Task } from '../model/schemas';
 import { noteBody } from '../export/field-values';
+import { linkedInProfileUrl } from '../identity/normalise';
 import { interactionKindLabel } from '../model/interaction-kinds';
 import type { CrmPerson, CrmRecord, CrmRecordKind } from './crm-adapter';
 
 /** Margin's rows in the CRM-neutral shape the adapters take. */
 
 export function personOfContact(contact: Contact, crmId: string | undefined): CrmPerson {
-  // A public profile slug makes a URL; member URNs (ACoAA…) and Sales Navigator ids do not.
-  const slug = contact.linkedinIds.find((id) => !id.startsWith('ACoAA') && !id.startsWith('sales:'));
+  // The same address the CSV export gives: never a lower-cased member id (a dead address) or a lead id.
+  const linkedinUrl = linkedInProfileUrl(contact.linkedinIds);
   return {
     localId: contact.id,
     ...(crmId ? { crmId } : {}),
     name: contact.name,
     emails: contact.emails,
-    ...(slug ? { linkedinUrl: `https://www.linkedin.com/in/${slug}/` } : {}),
+    ...(linkedinUrl ? { linkedinUrl } : {}),
     ...(contact.company ? { company: contact.company } : {}),
     ...(contact.title ? { title: contact.title } : {}),
     stage: contact.stage,

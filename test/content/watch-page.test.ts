@@ -46,6 +46,20 @@ describe('watchPage', () => {
     expect(reports.map((report) => report.person?.name)).toEqual(['Priya']);
   });
 
+  it('reads the page again when only the tab title changes (LinkedIn sets it after the page)', async () => {
+    const byTitle: Recogniser = (document, url) => ({
+      site: 'linkedin',
+      url: url.href,
+      pageKind: 'linkedin-profile',
+      person: document.title ? { name: document.title, linkedinSlug: 'someone' } : null,
+    });
+    document.title = '';
+    watchPage(ctx, byTitle, (context) => reports.push(context), { watchedAttributes: SITE_TABLE.linkedin.watchedAttributes });
+    document.title = 'Eugene Mann';
+    await settle();
+    expect(reports.map((report) => report.person?.name ?? null)).toEqual([null, 'Eugene Mann']);
+  });
+
   it('reports again only when a DOM change changes what is recognised', async () => {
     watchPage(ctx, recogniseTestPage, (context) => reports.push(context), WATCHED);
     expect(reports.map((report) => report.person)).toEqual([null]);

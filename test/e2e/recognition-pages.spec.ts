@@ -269,9 +269,36 @@ test('each LinkedIn page kind: profile, contact info, messaging 1:1 and group, c
     await expect(heading(margin, 'Priya Raman')).toBeVisible();
     await expect(margin.getByText(/VP Operations at Northwind Logistics/).first()).toBeVisible();
     await expect(margin.getByText(/Northwind Logistics/).first()).toBeVisible();
-    await expect(margin.getByText(/Sales Navigator lead ACwAAC7pRiYBq3NwLgTx9aM0KjE5vHd2Ls8Yz4U/)).toBeVisible();
+    // A lead is shown by name; its raw Sales Navigator id means nothing to a reader.
+    await expect(margin.getByRole('list', { name: 'Identities' })).toHaveText('Sales Navigator lead');
+    await expect(margin.getByText(/ACwAA/)).toHaveCount(0);
     await saveScreenshot(page, 'recognition-sales-lead');
   });
+});
+
+test('a profile sub-page is that person; your own profile is "you", never offered or captured', async ({ page, site, sidebar, serviceWorker }) => {
+  const experience = `${LINKEDIN}/in/priya-raman-northwind/details/experience/`;
+  const own = `${LINKEDIN}/in/alex-morgan-acme/`;
+  site.serve({ [experience]: `${F}/linkedin/profile-2025-details-experience-priya.html`, [own]: `${F}/linkedin/profile-2025-own-alex-morgan.html` });
+  const margin = sidebar(page);
+
+  await page.goto(experience);
+  await expect(heading(margin, 'Priya Raman')).toBeVisible();
+  await expect(margin.getByText('linkedin.com/in/priya-raman-northwind', { exact: true })).toBeVisible();
+  await saveScreenshot(page, 'recognition-linkedin-sub-page');
+
+  await page.goto(own);
+  await expect(heading(margin, 'Your own profile')).toBeVisible();
+  await expect(margin.getByText('Margin never tracks you.')).toBeVisible();
+  await expect(margin.getByLabel('Note', { exact: true })).toHaveCount(0);
+  await expect(margin.getByRole('button', { name: /Track/ })).toHaveCount(0);
+  // The background, which captures from every report, holds no person for this tab.
+  const stored = await serviceWorker.evaluate(async (url) => {
+    const api = (globalThis as unknown as { chrome: { storage: { session: { get(keys: null): Promise<Record<string, { url?: string; person?: unknown; noPersonReason?: string }>> } } } }).chrome;
+    return Object.values(await api.storage.session.get(null)).find((context) => context.url === url);
+  }, own);
+  expect(stored).toMatchObject({ person: null, noPersonReason: 'own-profile' });
+  await saveScreenshot(page, 'recognition-linkedin-own-profile');
 });
 
 test('a changed page is said plainly, with search and create by hand', async ({ page, site, sidebar }) => {

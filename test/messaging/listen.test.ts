@@ -11,6 +11,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'sidebar/reveal': vi.fn(async () => ({ revealed: true })),
     'tasks/changed': vi.fn(async () => ({ scheduled: 0 })),
     'sync/run': vi.fn(async () => ({ started: true })),
+    'page/describe-structure': vi.fn(async () => ({ description: 'body' })),
     ...overrides,
   };
 }
@@ -22,6 +23,7 @@ const allowAll: SenderChecks = {
   'sidebar/reveal': () => true,
   'tasks/changed': () => true,
   'sync/run': () => true,
+  'page/describe-structure': () => true,
 };
 
 /** Runs the listener as the browser would and waits for its answer, if it promised one. */

@@ -5,8 +5,10 @@ import {
   identityLinks,
   memberUrnLinks,
   messagingSelectors,
+  ownProfileControls,
   salesLeadSelectors,
   topCardEras,
+  viewerSelectors,
 } from '../../src/sites/linkedin/selectors';
 import { describeWithSharedFixtures, parsePage, readOwnFixture, readSharedFixture, sharedFixturesPresent } from '../support/fixtures';
 
@@ -77,10 +79,17 @@ describeWithSharedFixtures('LinkedIn selectors', () => {
         'linkedin/linkedin-2022-03-profile-singlefile-kireet-agrawal.html',
         'linkedin/linkedin-2026-sdui-profile-topcard-excerpt.html',
         'linkedin/linkedin-2026-sdui-contact-info-overlay-redacted.html',
+        'real/linkedin-2024-profile-abgargulo.html',
+        'real/linkedin-2025-04-profile-eugenemann.html',
+        'real/linkedin-2025-04-messaging-thread.html',
       ],
     );
     const selectors = [
-      ...topCardEras.flatMap((era) => [...era.topCard, ...era.name, ...era.headline, ...era.company, ...era.location]),
+      ...topCardEras.flatMap((era) => [...era.topCard, ...era.name, ...era.structuralName, ...era.headline, ...era.company, ...era.location]),
+      ...ownProfileControls.selectors,
+      viewerSelectors.name[0],
+      viewerSelectors.profileLink[0],
+      messagingSelectors.presenceIndicator,
       ...Object.values(identityLinks),
       memberUrnLinks.link,
       ...contactInfoOverlay.email,

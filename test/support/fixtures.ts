@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe } from 'vitest';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -46,17 +46,15 @@ export function parsePage(html: string, url = 'https://example.invalid/'): Docum
 }
 
 /**
+ * Saved pages are 0.3–3.5 MB: parsing one takes seconds on a busy machine. Suites over them get
+ * this much time per test; it bounds the parser's work, it asserts nothing.
+ */
+export const SAVED_PAGE_TIMEOUT_MS = 60_000;
+
+/**
  * A suite over the shared saved pages. When the folder is absent (a fresh clone without it),
- * the suite does not run and says so loudly, in a test that passes so CI stays usable.
+ * the suite is skipped: the test report counts it as skipped, never as passed.
  */
 export function describeWithSharedFixtures(name: string, body: () => void): void {
-  if (sharedFixturesPresent) {
-    describe(name, body);
-    return;
-  }
-  describe(name, () => {
-    it('did not run: shared fixtures absent', () => {
-      console.warn(`\n*** shared fixtures absent (${sharedFixturesDir}): suite "${name}" DID NOT RUN ***\n`);
-    });
-  });
+  describe.skipIf(!sharedFixturesPresent)(name, { timeout: SAVED_PAGE_TIMEOUT_MS }, body);
 }

@@ -19,6 +19,7 @@ import {
   type SortKey,
 } from './contact-query';
 import { PersonDrawer } from './PersonDrawer';
+import { contactIdentityLabel } from '../../sidebar/person-of-contact';
 import { Select } from '../Select';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
@@ -213,7 +214,7 @@ export function ContactsView({ contacts }: { contacts: Contact[] }) {
                     </button>
                   </td>
                   <td>{contact.company ?? ''}</td>
-                  <td class="identity">{contact.emails[0] ?? (contact.linkedinIds[0] ? `linkedin.com/in/${contact.linkedinIds[0]}` : '')}</td>
+                  <td class="identity">{contactIdentityLabel(contact)}</td>
                   <td>{contact.stage}</td>
                   <td>
                     {contact.score === undefined ? '–' : `${Math.round(contact.score)} · ${bandOfContact(contact)}`}

@@ -1,4 +1,4 @@
-import type { MessageOnPage, PageContext, PersonOnPage } from '../../model/page-context';
+import type { MessageOnPage, PageContext, PageSignal, PersonOnPage } from '../../model/page-context';
 import { canonicalEmailAddress } from '../email-address';
 import { queryFirst, queryFirstAccepted } from '../query';
 import { visibleText } from '../visible-text';
@@ -88,8 +88,19 @@ function readOpenThread(document: Document, paneOrNull: Element | null, url: URL
       ...(messages.length > 0 ? { messages } : {}),
       ...(announcement ? { announcement } : {}),
       ...(noPersonReason ? { noPersonReason } : {}),
+      ...(noPersonReason === 'not-found' ? { signals: threadSignals(paneOrNull, pane) } : {}),
     },
   };
+}
+
+/** A thread whose messages gave no sender: which part of the conversation Margin could not find. */
+function threadSignals(paneOrNull: Element | null, pane: ParentNode): PageSignal[] {
+  return [
+    { signal: 'address', state: 'found' },
+    { signal: 'conversation', state: paneOrNull ? 'found' : 'missing' },
+    { signal: 'messages', state: queryFirst(pane, gmailSelectors.message) ? 'found' : 'missing' },
+    { signal: 'sender', state: 'missing' },
+  ];
 }
 
 /** The thread's messages as the contract reports them; a message whose sender cannot be read is left out. */

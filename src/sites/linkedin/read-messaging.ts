@@ -3,7 +3,7 @@ import { queryFirst } from '../query';
 import { visibleText } from '../visible-text';
 import { messageTime } from './message-times';
 import { messagingSelectors } from './selectors';
-import { linkedInMessagingThreadIdFromHref, linkedInSlugFromHref } from './urls';
+import { isMemberId, linkedInMessagingThreadIdFromHref, linkedInSlugFromHref } from './urls';
 
 const MAX_MESSAGES = 500;
 const MAX_ID_LENGTH = 200;
@@ -45,6 +45,7 @@ export function readMessaging(document: Document, pane: ParentNode, threadId: st
       ? {
           name: visibleText(queryFirst(titleLink, messagingSelectors.titleName)) || visibleText(titleLink) || titleSlug,
           linkedinSlug: titleSlug,
+          ...(isMemberId(titleSlug) ? { linkedinUrn: titleSlug } : {}),
           ...headlineOf(pane),
         }
       : null;
@@ -99,6 +100,9 @@ function senderOf(message: Element, viewerSlug: string | null, otherSlug: string
 }
 
 function headlineOf(pane: ParentNode): Pick<PersonOnPage, 'headline'> {
-  const headline = visibleText(queryFirst(pane, messagingSelectors.titleHeadline));
+  const line = queryFirst(pane, messagingSelectors.titleHeadline);
+  // A presence line ("Available on mobile", beside its dot) says nothing about who they are.
+  if (line?.querySelector(messagingSelectors.presenceIndicator)) return {};
+  const headline = visibleText(line);
   return headline ? { headline } : {};
 }

@@ -1,5 +1,5 @@
 import { queryFirst, queryFirstAccepted } from '../query';
-import { visibleText } from '../visible-text';
+import { isScreenReaderOnly, visibleText } from '../visible-text';
 import { sduiTopCard, topCardEras, type LinkedInEra, type TopCardSelectors } from './selectors';
 
 export interface TopCardFields {
@@ -13,22 +13,32 @@ export interface TopCardReading extends TopCardFields {
   card: Element;
   nameElement: Element;
   name: string;
+  /**
+   * The heading was found by structure (the card's `h1`), not by a hook its era is known for:
+   * a candidate that another signal must confirm before anyone is shown.
+   */
+  byStructure: boolean;
 }
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 /**
  * The profile's top card, whichever era of LinkedIn markup the page is in. Only the top card is
- * read: side columns ("People also viewed"), feeds and overlays name other people.
+ * read: side columns ("People also viewed"), feeds and overlays name other people. Every era's
+ * known hooks are tried before any structural guess, so a known markup is never read by guess.
  */
 export function readTopCard(document: Document): TopCardReading | null {
-  for (const era of topCardEras) {
-    for (const selector of era.topCard) {
-      for (const card of document.querySelectorAll(selector)) {
-        const nameElement = queryFirstAccepted(card, era.name, (candidate) => visibleText(candidate) !== '');
-        if (!nameElement) continue;
-        const fields = era.era === 'sdui-2026' ? readSduiFields(card, nameElement) : readClassEraFields(card, era);
-        return { era: era.era, card, nameElement, name: visibleText(nameElement), ...fields };
+  for (const byStructure of [false, true]) {
+    for (const era of topCardEras) {
+      const names = byStructure ? era.structuralName : era.name;
+      if (names.length === 0) continue;
+      for (const selector of era.topCard) {
+        for (const card of document.querySelectorAll(selector)) {
+          const nameElement = queryFirstAccepted(card, names, (candidate) => !isScreenReaderOnly(candidate) && visibleText(candidate) !== '');
+          if (!nameElement) continue;
+          const fields = era.era === 'sdui-2026' ? readSduiFields(card, nameElement) : readClassEraFields(card, era);
+          return { era: era.era, card, nameElement, name: visibleText(nameElement), byStructure, ...fields };
+        }
       }
     }
   }

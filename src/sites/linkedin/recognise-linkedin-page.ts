@@ -1,18 +1,11 @@
 import type { PageContext, PersonOnPage } from '../../model/page-context';
 import { queryFirst } from '../query';
 import { readContactInfo } from './read-contact-info';
-import { readMemberUrn } from './read-member-urn';
 import { readMessaging } from './read-messaging';
+import { isOwnProfile, readProfile } from './read-profile';
 import { readSalesLead } from './read-sales-lead';
-import { readTopCard, type TopCardReading } from './read-top-card';
-import { identityLinks, messagingSelectors } from './selectors';
-import {
-  isLinkedInContactInfo,
-  linkedInMessagingThreadId,
-  linkedInSalesLeadId,
-  linkedInSlugFromHref,
-  linkedInSlugFromUrl,
-} from './urls';
+import { messagingSelectors } from './selectors';
+import { isLinkedInContactInfo, linkedInMessagingThreadId, linkedInSalesLeadId, linkedInSlugFromUrl } from './urls';
 
 /**
  * Who a LinkedIn page shows: a profile's top card (and, on its contact-info overlay, the address
@@ -38,24 +31,7 @@ export function recogniseLinkedInPage(document: Document, url: URL, now: number 
 
   if (isLinkedInContactInfo(url)) return recogniseContactInfo(document, url, slug);
 
-  const profile = readProfile(document, slug);
-  return { ...base, pageKind: 'linkedin-profile', ...profile };
-}
-
-function readProfile(document: Document, slug: string): Pick<PageContext, 'person' | 'noPersonReason'> {
-  const topCard = readTopCard(document);
-  if (!topCard) return { person: null, noPersonReason: 'not-found' };
-  if (!belongsToSlug(topCard, slug)) return { person: null, noPersonReason: 'stale-page' };
-  const urn = readMemberUrn(document, topCard.card, slug);
-  const person: PersonOnPage = {
-    name: topCard.name,
-    linkedinSlug: slug,
-    ...(urn ? { linkedinUrn: urn } : {}),
-    ...(topCard.headline ? { headline: topCard.headline } : {}),
-    ...(topCard.company ? { company: topCard.company } : {}),
-    ...(topCard.location ? { location: topCard.location } : {}),
-  };
-  return { person };
+  return { ...base, pageKind: 'linkedin-profile', ...readProfile(document, url, slug) };
 }
 
 /**
@@ -65,10 +41,12 @@ function readProfile(document: Document, slug: string): Pick<PageContext, 'perso
  */
 function recogniseContactInfo(document: Document, url: URL, slug: string): PageContext {
   const base = { site: 'linkedin', url: url.href, pageKind: 'linkedin-contact-info' } as const;
-  const profile = readProfile(document, slug);
-  if (profile.noPersonReason === 'stale-page') return { ...base, ...profile };
+  const profile = readProfile(document, url, slug);
+  // Only a profile with nobody found yet may be named by its overlay's address alone.
+  if (profile.noPersonReason !== undefined && profile.noPersonReason !== 'not-found') return { ...base, ...profile };
   const contact = readContactInfo(document, slug);
   if (!contact) return { ...base, ...profile };
+  if (!profile.person && isOwnProfile(document, slug, '')) return { ...base, person: null, noPersonReason: 'own-profile' };
   const person: PersonOnPage = profile.person
     ? { ...profile.person, email: contact.email }
     : { name: contact.email, email: contact.email, linkedinSlug: slug, ...(contact.urn ? { linkedinUrn: contact.urn } : {}) };
@@ -76,7 +54,8 @@ function recogniseContactInfo(document: Document, url: URL, slug: string): PageC
 }
 
 function recogniseConversation(document: Document, url: URL, threadId: string, now: number): PageContext {
-  const pane = queryFirst(document, messagingSelectors.threadPane) ?? document;
+  const paneElement = queryFirst(document, messagingSelectors.threadPane);
+  const pane = paneElement ?? document;
   const reading = readMessaging(document, pane, threadId, now);
   const context: PageContext = {
     site: 'linkedin',
@@ -90,7 +69,17 @@ function recogniseConversation(document: Document, url: URL, threadId: string, n
     ...context,
     ...(reading.participants.length > 0 ? { participants: reading.participants } : {}),
     ...(reading.messages.length > 0 ? { messages: reading.messages } : {}),
-    ...(!reading.person && reading.participants.length === 0 ? { noPersonReason: 'not-found' as const } : {}),
+    ...(!reading.person && reading.participants.length === 0
+      ? {
+          noPersonReason: 'not-found' as const,
+          signals: [
+            { signal: 'address', state: 'found' },
+            { signal: 'conversation', state: paneElement ? 'found' : 'missing' },
+            { signal: 'messages', state: reading.messages.length > 0 ? 'found' : 'missing' },
+            { signal: 'profile-link', state: 'missing' },
+          ],
+        }
+      : {}),
   };
 }
 
@@ -108,26 +97,4 @@ function recogniseChatOverlay(document: Document, url: URL, now: number): PageCo
     ...(reading.participants.length > 0 ? { participants: reading.participants } : {}),
     ...(reading.messages.length > 0 ? { messages: reading.messages } : {}),
   };
-}
-
-/**
- * LinkedIn is a single-page app: after moving from one profile to the next, the old top card can
- * linger under the new URL. The links that name the card's own profile (around the name, Contact
- * info, "… Priya Raman" action labels) must all point at the URL's slug; a wrong person is worse
- * than none. Links to other people (mutual connections) are not identity links and are ignored.
- */
-function belongsToSlug(topCard: TopCardReading, slug: string): boolean {
-  const { card, nameElement, name } = topCard;
-  const links = new Set<Element>();
-  const nameLink = nameElement.closest('a[href]');
-  if (nameLink && card.contains(nameLink)) links.add(nameLink);
-  for (const link of card.querySelectorAll(identityLinks.contactInfoLink)) links.add(link);
-  for (const link of card.querySelectorAll(identityLinks.labelledLink)) {
-    if (link.getAttribute('aria-label')?.includes(name)) links.add(link);
-  }
-  for (const link of links) {
-    const linkSlug = linkedInSlugFromHref(link.getAttribute('href'));
-    if (linkSlug !== null && linkSlug !== slug) return false;
-  }
-  return true;
 }

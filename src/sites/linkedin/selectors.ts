@@ -4,14 +4,20 @@
  * checked against the saved pages in /work/shared/fixtures/linkedin and test/fixtures/linkedin.
  */
 
-export type LinkedInEra = 'sdui-2026' | 'ember-2022' | 'ember-2018';
+export type LinkedInEra = 'sdui-2026' | 'ember-2022' | 'ember-2018' | 'unknown';
 
 export interface TopCardSelectors {
   era: LinkedInEra;
   /** The profile's top card: the only place the profile's own person is read from. */
   topCard: readonly string[];
-  /** The name heading inside the top card. */
+  /** The name heading inside the top card, by the class or key this era is known for. */
   name: readonly string[];
+  /**
+   * The name heading by structure alone (the card's `h1`), for a markup of the era that has
+   * renamed its classes (2025: an obfuscated class, no `text-heading-xlarge`). A heading found
+   * this way must be confirmed by another signal before anyone is shown.
+   */
+  structuralName: readonly string[];
   /** Class-era field hooks; the 2026 SDUI card has no usable classes and is read by structure. */
   headline: readonly string[];
   company: readonly string[];
@@ -24,6 +30,7 @@ export const topCardEras: readonly TopCardSelectors[] = [
     // componentkey="com.linkedin.sdui.profile.card.ref<ACoAA…>Topcard"; classes are hashed per build.
     topCard: ['section[componentkey$="Topcard"]'],
     name: ['h2'],
+    structuralName: ['h1'],
     headline: [],
     company: [],
     location: [],
@@ -32,6 +39,7 @@ export const topCardEras: readonly TopCardSelectors[] = [
     era: 'ember-2022',
     topCard: ['section.pv-top-card', 'section[data-member-id]', 'main section.artdeco-card'],
     name: ['h1.text-heading-xlarge', '.pv-text-details__left-panel h1'],
+    structuralName: ['h1'],
     headline: ['div.text-body-medium.break-words', '.pv-text-details__left-panel .text-body-medium'],
     company: [
       '[aria-label="Current company"]',
@@ -47,11 +55,52 @@ export const topCardEras: readonly TopCardSelectors[] = [
     era: 'ember-2018',
     topCard: ['section.pv-top-card-section'],
     name: ['h1.pv-top-card-section__name'],
+    structuralName: ['h1'],
     headline: ['h2.pv-top-card-section__headline'],
     company: ['.pv-top-card-v2-section__company-name'],
     location: ['h3.pv-top-card-section__location'],
   },
+  {
+    // A markup none of the above describes: the page's one visible `h1` in the main region, in
+    // the section around it. Only ever a candidate: it is shown only when a link in the card to
+    // the URL's profile, or the page title, names the same person.
+    era: 'unknown',
+    topCard: ['main section', '[role="main"] section', 'main', '[role="main"]'],
+    name: [],
+    structuralName: ['h1'],
+    headline: ['div.text-body-medium'],
+    company: [],
+    location: [],
+  },
 ];
+
+/**
+ * The browser tab's title on a profile: "(3) Eugene Mann | LinkedIn" (an unread count in front),
+ * on a sub-page "Activity | Steve Hind | LinkedIn": the person is the part before "LinkedIn".
+ */
+export const profileTitle = {
+  unreadCount: /^\(\d+\+?\)\s*/,
+  separator: ' | ',
+  site: 'LinkedIn',
+} as const;
+
+/**
+ * Controls only the owner of a profile sees (2018: the top card's edit pencil; 2022–25: "Edit
+ * intro", "Add profile section"). Attributes first; the visible English labels last (other UI
+ * languages still have the attributes and the "Me" menu).
+ */
+export const ownProfileControls = {
+  selectors: ['[data-control-name="edit_top_card"]', '[aria-label="Edit intro"]'],
+  /** Buttons and links whose whole visible label is one of these. */
+  labels: ['Add profile section', 'Add section', 'Edit intro'],
+  labelled: 'button, a[href]',
+} as const;
+
+/** The "Me" menu of the global nav: the signed-in member's photo (alt = their name) and profile link. */
+export const viewerSelectors = {
+  name: ['img.global-nav__me-photo[alt]', '.global-nav__me img[alt]', '[componentkey="global-nav"] img[alt]'],
+  profileLink: ['.global-nav__me a[href*="/in/"]', 'a.global-nav__primary-link-me-menu-trigger[href*="/in/"]', '[componentkey="global-nav"] a[href*="/in/"][aria-label]'],
+} as const;
 
 /** Structural hooks of the 2026 SDUI top card (see read-top-card.ts for how they combine). */
 export const sduiTopCard = {
@@ -73,11 +122,14 @@ export const identityLinks = {
 
 /** Links carrying a member URN: `/messaging/compose/?profileUrn=urn:li:fsd_profile:ACoAA…&recipient=ACoAA…`. */
 export const memberUrnLinks = {
-  link: 'a[href*="profileUrn="], a[href*="recipient="]',
+  // "rofileUrn=" matches both `profileUrn=` and `miniProfileUrn=`.
+  link: 'a[href*="rofileUrn="], a[href*="recipient="]',
   profileUrnParameter: 'profileUrn',
   recipientParameter: 'recipient',
   profileUrn: /^urn:li:fsd_profile:(ACoAA[A-Za-z0-9_-]{10,80})$/,
   bareUrn: /^ACoAA[A-Za-z0-9_-]{10,80}$/,
+  /** Links to a profile from posts and cards: `/in/<slug>?miniProfileUrn=urn:li:fsd_profile:ACoAA…`. */
+  miniProfileUrnParameter: 'miniProfileUrn',
 } as const;
 
 /**
@@ -117,6 +169,8 @@ export const messagingSelectors = {
   titleProfileLink: ['a.msg-thread__link-to-profile[href*="/in/"]', '.msg-overlay-bubble-header a[href*="/in/"]', '.msg-title-bar a[href*="/in/"]'],
   titleName: ['.msg-entity-lockup__entity-title', 'h2', '.msg-overlay-bubble-header__title'],
   titleHeadline: ['.msg-entity-lockup__presence-status', '.msg-entity-lockup__entity-info'],
+  /** 2025: the title bar's second line is the presence ("Available on mobile") beside its dot, not a headline. */
+  presenceIndicator: '.presence-indicator, .msg-entity-lockup__presence-indicator',
   /** One message; the URN is its de-duplication key. */
   message: '.msg-s-event-listitem',
   messageUrnAttribute: 'data-event-urn',
@@ -129,7 +183,7 @@ export const messagingSelectors = {
   /** A run of messages the viewer sent. */
   ownGroup: '.msg-s-message-group--is-sender, .msg-s-event-listitem--is-sender',
   /** The viewer's own profile link in the global nav ("Me"). */
-  viewerProfileLink: ['.global-nav__me a[href*="/in/"]', 'a.global-nav__primary-link-me-menu-trigger[href*="/in/"]', '[componentkey="global-nav"] a[href*="/in/"][aria-label]'],
+  viewerProfileLink: viewerSelectors.profileLink,
   /** An expanded chat overlay bubble (not minimised) over any page. */
   overlayBubble: '.msg-overlay-conversation-bubble:not(.msg-overlay-conversation-bubble--is-minimized)',
 } as const;

@@ -9,15 +9,21 @@ const PROFILE_PATH = /^\/in\/([^/]+)(?:\/|$)/;
 /** The PageContext contract's slug pattern: the canonical (percent-encoded) form must fit it. */
 const SLUG_PATTERN = /^[A-Za-z0-9\-_%]{2,100}$/;
 
+/** A member id (`/in/ACoAA…`, how messaging links people): case-sensitive, kept exactly. */
+const MEMBER_ID = /^ACoAA[A-Za-z0-9_-]{10,80}$/;
+
 /**
- * The profile id in a LinkedIn URL, canonical: percent-escapes decoded (a malformed escape means
- * no slug), lower-cased (LinkedIn treats vanity URLs case-insensitively), then re-encoded, so
- * `/in/Jos%c3%a9/` and `/in/josé/` give the same `jos%C3%A9`. Null when the URL is no profile.
+ * The profile id in a LinkedIn URL, canonical. A member id (`ACoAA…`) is kept exactly as it is:
+ * it is case-sensitive, and lower-cased it is another, broken address. A vanity slug has its
+ * percent-escapes decoded (a malformed escape means no slug), is lower-cased (LinkedIn treats
+ * vanity URLs case-insensitively), then re-encoded, so `/in/Jos%c3%a9/` and `/in/josé/` give
+ * the same `jos%C3%A9`. Null when the URL is no profile.
  */
 export function linkedInSlugFromUrl(url: URL): string | null {
   if (url.protocol !== 'https:' || url.hostname !== LINKEDIN_HOST) return null;
   const raw = PROFILE_PATH.exec(url.pathname)?.[1];
   if (!raw) return null;
+  if (MEMBER_ID.test(raw)) return raw;
   let decoded: string;
   try {
     decoded = decodeURIComponent(raw);
@@ -26,6 +32,22 @@ export function linkedInSlugFromUrl(url: URL): string | null {
   }
   const slug = encodeURIComponent(decoded.trim().toLowerCase());
   return SLUG_PATTERN.test(slug) ? slug : null;
+}
+
+/** Whether a profile id is a member id (`ACoAA…`) rather than a vanity slug. */
+export function isMemberId(slug: string): boolean {
+  return MEMBER_ID.test(slug);
+}
+
+/**
+ * Whether the URL is one of a profile's sub-pages (`/in/<slug>/details/experience/`,
+ * `/in/<slug>/recent-activity/all/`, …) rather than the profile itself. Overlays
+ * (`/in/<slug>/overlay/…`) open over the profile, whose top card stays on the page.
+ */
+export function isLinkedInProfileSubPage(url: URL): boolean {
+  if (!isLinkedInProfile(url)) return false;
+  const rest = url.pathname.replace(PROFILE_PATH, '').replace(/\/+$/, '');
+  return rest !== '' && !rest.startsWith('overlay/');
 }
 
 /** The profile slug a link on a LinkedIn page points at (relative links resolve against LinkedIn). */

@@ -194,11 +194,13 @@ export function htmlMentions(html: string, pageUrl: string, url: string): boolea
   if (text.includes(url)) return true;
   const parsed = new URL(url);
   if (text.includes(`//${parsed.host}${parsed.pathname}`)) return true;
-  const referenced = /(?:src|href|poster|srcset)\s*=\s*["']([^"']+)["']|url\(\s*["']?([^"')]+)/gi;
+  const referenced = /(src|href|poster|srcset)\s*=\s*["']([^"']+)["']|url\(\s*["']?([^"')]+)/gi;
   for (const match of text.matchAll(referenced)) {
-    const value = match[1] ?? match[2] ?? '';
-    // A srcset lists several "url width" pairs.
-    for (const candidate of value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '')) {
+    const value = match[2] ?? match[3] ?? '';
+    // A srcset lists several "url width" pairs; any other address may itself hold commas
+    // (Gmail's script addresses: `…/m=m,m_i,i20jfd/…`).
+    const candidates = match[1]?.toLowerCase() === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value.trim()];
+    for (const candidate of candidates) {
       if (candidate && resolves(candidate, pageUrl, url)) return true;
     }
   }

@@ -12,9 +12,21 @@ function recognise(html: string, url: string): PageContext {
   return context;
 }
 
-function profile(url: string, person: PersonOnPage | null, noPersonReason?: PageContext['noPersonReason']): PageContext {
-  return { site: 'linkedin', url, pageKind: 'linkedin-profile', person, ...(noPersonReason ? { noPersonReason } : {}) };
+function profile(
+  url: string,
+  person: PersonOnPage | null,
+  noPersonReason?: PageContext['noPersonReason'],
+  signals?: PageContext['signals'],
+): PageContext {
+  return { site: 'linkedin', url, pageKind: 'linkedin-profile', person, ...(noPersonReason ? { noPersonReason } : {}), ...(signals ? { signals } : {}) };
 }
+
+/** No top card on the page: the address was read, the heading was not, and there is no LinkedIn title. */
+const NO_HEADING: PageContext['signals'] = [
+  { signal: 'address', state: 'found' },
+  { signal: 'heading', state: 'missing' },
+  { signal: 'title', state: 'missing' },
+];
 
 describe('recogniseLinkedInPage on the demo profile (hand-written, 2026 SDUI)', () => {
   const html = readOwnFixture('linkedin/profile-2026-priya-raman.html');
@@ -56,6 +68,94 @@ describe('recogniseLinkedInPage on the demo profile (hand-written, 2026 SDUI)', 
   });
 });
 
+describe('recogniseLinkedInPage on profile sub-pages and by member id (hand-written)', () => {
+  const details = readOwnFixture('linkedin/profile-2025-details-experience-priya.html');
+  const priya = { name: 'Priya Raman', linkedinSlug: 'priya-raman-northwind', linkedinUrn: 'ACoAAC7pRiYBq3NwLgTx9aM0KjE5vHd2Ls8Yz4U' };
+
+  it.each([
+    'https://www.linkedin.com/in/priya-raman-northwind/details/experience/',
+    'https://www.linkedin.com/in/priya-raman-northwind/recent-activity/all/',
+    'https://www.linkedin.com/in/Priya-Raman-Northwind/details/skills/',
+  ])('a sub-page with no top card is Priya Raman by its title and her profile link (%s)', (url) => {
+    expect(recognise(details, url)).toEqual(profile(url, priya));
+  });
+
+  it('the same sub-page under another person’s URL: nobody, no link to that profile names the title’s person', () => {
+    const url = 'https://www.linkedin.com/in/jonas-becker-sec/details/experience/';
+    expect(recognise(details, url)).toEqual(
+      profile(url, null, 'not-found', [
+        { signal: 'address', state: 'found' },
+        { signal: 'title', state: 'found' },
+        { signal: 'profile-link', state: 'missing' },
+      ]),
+    );
+  });
+
+  it('a sub-page whose title is not a LinkedIn title yet: nobody, the title is the missing signal', () => {
+    const url = 'https://www.linkedin.com/in/priya-raman-northwind/details/experience/';
+    const untitled = details.replace('<title>(3) Experience | Priya Raman | LinkedIn</title>', '<title>LinkedIn</title>');
+    expect(recognise(untitled, url)).toEqual(
+      profile(url, null, 'not-found', [
+        { signal: 'address', state: 'found' },
+        { signal: 'heading', state: 'missing' },
+        { signal: 'title', state: 'missing' },
+      ]),
+    );
+  });
+
+  it('a profile opened by its member id, case kept: the URN agrees, the vanity slug comes from the card', () => {
+    const url = 'https://www.linkedin.com/in/ACoAAC7pRiYBq3NwLgTx9aM0KjE5vHd2Ls8Yz4U/';
+    expect(recognise(readOwnFixture('linkedin/profile-2026-priya-raman.html'), url).person).toMatchObject(priya);
+  });
+
+  it('a profile opened by another member id: nobody, the member id disagrees', () => {
+    const url = 'https://www.linkedin.com/in/ACoAAD9jOnasBecker000Sec1xq/';
+    const context = recognise(readOwnFixture('linkedin/profile-2026-priya-raman.html'), url);
+    expect(context.person).toBeNull();
+    expect(context.noPersonReason).toBe('signals-disagree');
+    expect(context.signals).toContainEqual({ signal: 'member-id', state: 'disagrees' });
+  });
+});
+
+describe('recogniseLinkedInPage on the user’s own profile (hand-written, 2025 markup)', () => {
+  const own = readOwnFixture('linkedin/profile-2025-own-alex-morgan.html');
+  const url = 'https://www.linkedin.com/in/alex-morgan-acme/';
+
+  it('is "you": no person, reason own-profile', () => {
+    expect(recognise(own, url)).toEqual(profile(url, null, 'own-profile'));
+  });
+
+  it('is "you" by the Me menu alone, without any edit control', () => {
+    const withoutControls = own.replace(/<button type="button" aria-label="Edit intro"[^]*?<\/button>/, '').replace('<button type="button">Add profile section</button>', '');
+    expect(withoutControls).not.toContain('aria-label="Edit intro"');
+    expect(recognise(withoutControls, url)).toEqual(profile(url, null, 'own-profile'));
+  });
+
+  it('is "you" on its sub-pages too', () => {
+    const details = readOwnFixture('linkedin/profile-2025-details-experience-priya.html')
+      .replaceAll('priya-raman-northwind', 'alex-morgan-acme')
+      .replaceAll('Priya Raman', 'Alex Morgan');
+    const subPage = 'https://www.linkedin.com/in/alex-morgan-acme/details/experience/';
+    expect(recognise(details, subPage)).toEqual(profile(subPage, null, 'own-profile'));
+  });
+
+  it('someone else’s profile with the same markup is that person (the Me menu names another)', () => {
+    const other = own
+      .replace(/<button type="button" aria-label="Edit intro"[^]*?<\/button>/, '')
+      .replace('<button type="button">Add profile section</button>', '')
+      .replaceAll('alex-morgan-acme', 'rui-costa-lx')
+      .replace('<title>(2) Alex Morgan | LinkedIn</title>', '<title>(2) Rui Costa | LinkedIn</title>')
+      .replace('aria-label="Alex Morgan" class="ZxCvBnMaSdFg"', 'aria-label="Rui Costa" class="ZxCvBnMaSdFg"')
+      .replace('break-words">Alex Morgan</h1>', 'break-words">Rui Costa</h1>');
+    expect(recognise(other, 'https://www.linkedin.com/in/rui-costa-lx/').person).toEqual({
+      name: 'Rui Costa',
+      linkedinSlug: 'rui-costa-lx',
+      headline: 'Account Executive at Acme Sales',
+      location: 'Lisbon, Portugal',
+    });
+  });
+});
+
 describe('recogniseLinkedInPage edge cases', () => {
   const page = (body: string) => `<!DOCTYPE html><html><body><main>${body}</main></body></html>`;
 
@@ -74,31 +174,29 @@ describe('recogniseLinkedInPage edge cases', () => {
     const html = page(
       '<aside><section componentkey="x.BrowsemapPeopleAlsoViewed"><h2>People also viewed</h2><a href="/in/jonas-becker-sec/"><h2>Jonas Becker</h2></a></section></aside>',
     );
-    expect(recognise(html, PRIYA_URL)).toEqual(profile(PRIYA_URL, null, 'not-found'));
+    expect(recognise(html, PRIYA_URL)).toEqual(profile(PRIYA_URL, null, 'not-found', NO_HEADING));
   });
 
-  it('leaves the URN out when the top card names two different members', () => {
+  it('shows nobody when the top card names two different members, and says the member id disagrees', () => {
     const html = page(
       '<section componentkey="com.linkedin.sdui.profile.card.refACoAAAq_vXIB7ddQiLbkdzTDNjlHLlc3eQ7DOR4Topcard">' +
         '<a href="https://www.linkedin.com/in/priya-raman-northwind/"><h2>Priya Raman</h2></a>' +
         '<a href="/messaging/compose/?profileUrn=urn%3Ali%3Afsd_profile%3AACoAAC7pRiYBq3NwLgTx9aM0KjE5vHd2Ls8Yz4U">Message</a></section>',
     );
-    expect(recognise(html, PRIYA_URL).person).toEqual({ name: 'Priya Raman', linkedinSlug: 'priya-raman-northwind' });
+    expect(recognise(html, PRIYA_URL)).toEqual(
+      profile(PRIYA_URL, null, 'signals-disagree', [
+        { signal: 'address', state: 'found' },
+        { signal: 'heading', state: 'found' },
+        { signal: 'member-id', state: 'disagrees' },
+      ]),
+    );
   });
 });
 
 describeWithSharedFixtures('recogniseLinkedInPage on saved LinkedIn pages (/work/shared/fixtures)', () => {
-  it('2018: Austin O’Boyle (pv-top-card-section, viewed by himself)', () => {
+  it('2018: Austin O’Boyle viewed by himself (his edit controls): his own profile, nobody to track', () => {
     const url = 'https://www.linkedin.com/in/austinoboyle/';
-    expect(recognise(readSharedFixture('linkedin/linkedin-2018-12-profile-austin-oboyle.html'), url)).toEqual(
-      profile(url, {
-        name: "Austin O'Boyle",
-        linkedinSlug: 'austinoboyle',
-        headline: 'Software Developer | Pythonista | Mathematical Physics Student',
-        company: 'Bounced Inc.',
-        location: 'Toronto, Canada Area',
-      }),
-    );
+    expect(recognise(readSharedFixture('linkedin/linkedin-2018-12-profile-austin-oboyle.html'), url)).toEqual(profile(url, null, 'own-profile'));
   });
 
   it('2018: Sean Cahalan (third party)', () => {
@@ -133,17 +231,10 @@ describeWithSharedFixtures('recogniseLinkedInPage on saved LinkedIn pages (/work
     );
   });
 
-  it('2022: Kireet Agrawal (SingleFile save)', () => {
+  it('2022: Kireet Agrawal saved by himself ("Edit intro", "Add profile section"): his own profile, nobody to track', () => {
     const url = 'https://www.linkedin.com/in/kireetagrawal/';
     expect(recognise(readSharedFixture('linkedin/linkedin-2022-03-profile-singlefile-kireet-agrawal.html'), url)).toEqual(
-      profile(url, {
-        name: 'Kireet Agrawal',
-        linkedinSlug: 'kireetagrawal',
-        linkedinUrn: 'ACoAABp0nOcBihHRFiJK4G4SJ0jTrN9G1ILp6VY',
-        headline: 'Software Engineer at Gantry',
-        company: 'Gantry',
-        location: 'Berkeley, California, United States',
-      }),
+      profile(url, null, 'own-profile'),
     );
   });
 
@@ -197,7 +288,7 @@ describeWithSharedFixtures('recogniseLinkedInPage on saved LinkedIn pages (/work
   it('2026 contact-info overlay on a plain profile URL is not read (the overlay belongs to its own route)', () => {
     const url = 'https://www.linkedin.com/in/igoralentyev/';
     expect(recognise(readSharedFixture('linkedin/linkedin-2026-sdui-contact-info-overlay-redacted.html'), url)).toEqual(
-      profile(url, null, 'not-found'),
+      profile(url, null, 'not-found', NO_HEADING),
     );
   });
 });

@@ -33,6 +33,9 @@ describe('linkedInSlugFromUrl', () => {
     ['https://www.linkedin.com/in/Jos%C3%A9-Garc%C3%ADa-1a2b3c/', 'jos%C3%A9-garc%C3%ADa-1a2b3c'],
     ['https://www.linkedin.com/in/jos%c3%a9-garc%c3%ada-1a2b3c/', 'jos%C3%A9-garc%C3%ADa-1a2b3c'],
     ['https://www.linkedin.com/in/josé-garcía-1a2b3c/', 'jos%C3%A9-garc%C3%ADa-1a2b3c'],
+    // A member id is case-sensitive: kept exactly, on the profile and its sub-pages.
+    ['https://www.linkedin.com/in/ACoAACaYEUABb_2KMpm9ek35YObF-a13apHwjas', 'ACoAACaYEUABb_2KMpm9ek35YObF-a13apHwjas'],
+    ['https://www.linkedin.com/in/ACoAACaYEUABb_2KMpm9ek35YObF-a13apHwjas/details/experience/', 'ACoAACaYEUABb_2KMpm9ek35YObF-a13apHwjas'],
   ])('%s → %s', (url, slug) => {
     expect(linkedInSlugFromUrl(new URL(url))).toBe(slug);
   });
