@@ -24,6 +24,11 @@ function checkedTable(table: DBCoreTable, name: TableName): DBCoreTable {
   return {
     ...table,
     mutate: (request: DBCoreMutateRequest) => {
+      // A schema upgrade rewrites rows an earlier version stored, which may break a bound added
+      // since (a 600-character name from an old CSV import). Refusing one there would fail the
+      // upgrade and keep the user from every row; such a row is refused, with its reason, on its
+      // next ordinary write and by Restore instead.
+      if (isSchemaUpgrade(request)) return table.mutate(request);
       if (request.type === 'add' || request.type === 'put') {
         for (const row of request.values) {
           const problem = rowProblem(name, row);
@@ -33,6 +38,11 @@ function checkedTable(table: DBCoreTable, name: TableName): DBCoreTable {
       return table.mutate(request);
     },
   };
+}
+
+/** Dexie's IndexedDB layer passes the IDBTransaction itself as the request's transaction. */
+function isSchemaUpgrade(request: DBCoreMutateRequest): boolean {
+  return (request.trans as unknown as Partial<IDBTransaction>).mode === 'versionchange';
 }
 
 function keyOf(row: unknown): string {
