@@ -56,9 +56,10 @@ test("the page's own script cannot switch Margin off with WXT's \"script started
   await test.step('Margin still follows the page: an in-page navigation to another profile', async () => {
     await page.evaluate(
       ({ html, url }) => {
-        const main = document.querySelector('main');
-        const next = new DOMParser().parseFromString(html, 'text/html').querySelector('main');
-        if (main && next) main.replaceWith(document.importNode(next, true));
+        const next = new DOMParser().parseFromString(html, 'text/html');
+        const [main, nextMain] = [document.querySelector('main'), next.querySelector('main')];
+        if (main && nextMain) main.replaceWith(document.importNode(nextMain, true));
+        document.title = next.title; // the tab's title is one of the signals a profile is read by
         history.pushState({}, '', url);
       },
       { html: jonasProfileHtml(), url: JONAS_URL },
