@@ -102,7 +102,11 @@ export class MarginDb extends Dexie {
   syncState!: EntityTable<SyncStateRow, 'key'>;
 
   constructor(name: string, dependencies: Pick<CreateDbOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {
-    super(name, dependencies);
+    // No cache of query results: Dexie's cache hands out copies made by assigning each key to a
+    // fresh object, and a user-named key `__proto__` (a template or custom field) assigned that
+    // way becomes a prototype instead of a value, so a live query would silently drop it
+    // (issue 13, finding 6). Reads go to IndexedDB, as they did before Dexie 4.
+    super(name, { ...dependencies, cache: 'disabled' });
     for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
