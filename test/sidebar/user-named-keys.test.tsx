@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setSetting } from '../../src/db/settings-repository';
 import { dexieExportSource } from '../../src/export/dexie-export-source';
 import { exportBackup } from '../../src/export/export-backup';
@@ -13,6 +13,10 @@ import { PersonPanel } from '../../src/sidebar/PersonPanel';
 import { freshDb } from '../db/fresh-db';
 import { dumpDb } from '../export/dump-db';
 import { renderWithDb } from '../support/render-extension-page';
+import { preloadLazySidebarParts } from '../support/preload-lazy-sidebar';
+
+// The panel's editing parts load after its first paint; load them once up front (see the helper).
+beforeAll(preloadLazySidebarParts);
 
 const context: PageContext = {
   site: 'gmail',
@@ -75,6 +79,9 @@ describe('labels named __proto__, constructor and toString (issue 13, finding 6)
     const timeline = await screen.findByRole('region', { name: 'Timeline' });
     for (const label of TRICKY) await waitFor(() => expect(timeline.textContent).toContain(`answer to ${label}`));
 
+    // The panel stores the person's score once it has shown it; back up after that write, so the
+    // backup and the database it is compared with hold the same rows.
+    await waitFor(async () => expect((await db.contacts.toArray())[0]?.scoreComputedAt).toBeDefined());
     const sink = memoryExportSink();
     const { file } = await exportBackup({ source: dexieExportSource(db, 10), sink, schemaVersion: 3, exportedAt: 5 });
     const restored = freshDb();
