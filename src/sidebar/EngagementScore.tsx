@@ -3,7 +3,7 @@ import { recomputeContact } from '../actions/recompute-scores';
 import type { Contact, Interaction } from '../model/schemas';
 import { engagementScore, DAY_MS, type Contribution } from '../metrics/engagement-score';
 import { bandOfScore } from '../metrics/score-band';
-import { DEFAULT_SCORE_SETTINGS, SCORE_SETTINGS_KEY, scoreSettingsSchema } from '../metrics/score-settings';
+import { SCORE_SETTINGS } from '../metrics/score-settings';
 import { scoreTrend, type ScoreTrend } from '../metrics/score-trend';
 import { surgeOf } from '../metrics/surge';
 import { useDatabase } from '../ui/database-context';
@@ -22,7 +22,7 @@ const ARROW = { up: '↑', down: '↓', steady: '→' } as const;
  */
 export function EngagementScore({ contact }: { contact: Contact }) {
   const interactions = useContactInteractions(contact.id);
-  const settings = useSetting(SCORE_SETTINGS_KEY, scoreSettingsSchema, DEFAULT_SCORE_SETTINGS);
+  const settings = useSetting(SCORE_SETTINGS);
   useKeepCachedScoreCurrent(contact.id, interactions);
   if (!interactions) return <p class="quiet" aria-busy="true">Working out engagement…</p>;
 

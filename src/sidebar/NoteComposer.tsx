@@ -7,7 +7,7 @@ import { NoteRejectedError } from '../db/note-rejected-error';
 import { MAX_NOTE_LENGTH, SENTIMENTS, type Draft, type InteractionSource, type Sentiment } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import type { PersonOnPage } from '../model/page-context';
-import { BUILT_IN_TEMPLATE, NOTE_TEMPLATES_SETTING, noteTemplatesSchema, type TemplateChoice } from '../settings/note-templates';
+import { BUILT_IN_TEMPLATE, NOTE_TEMPLATES_SETTING, type TemplateChoice } from '../settings/note-templates';
 import { useDatabase } from '../ui/database-context';
 import { useMutation } from '../ui/use-mutation';
 import { useSetting } from '../ui/use-setting';
@@ -68,7 +68,7 @@ function parseTags(text: string): string[] {
 export function NoteComposer({ person, source }: Props) {
   const db = useDatabase();
   const draftKey = draftKeyOfPerson(person);
-  const userTemplates = useSetting(NOTE_TEMPLATES_SETTING, noteTemplatesSchema, []);
+  const userTemplates = useSetting(NOTE_TEMPLATES_SETTING);
   const templates: TemplateChoice[] = [BUILT_IN_TEMPLATE, ...userTemplates];
 
   const [fields, setFields] = useState<Fields>(EMPTY);

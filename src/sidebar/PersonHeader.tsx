@@ -10,7 +10,6 @@ import type { PersonOnPage } from '../model/page-context';
 import {
   checkCustomFieldValue,
   CUSTOM_FIELDS_SETTING,
-  customFieldDefinitionsSchema,
   type CustomFieldDefinition,
 } from '../settings/custom-fields';
 import { useDatabase } from '../ui/database-context';
@@ -173,7 +172,7 @@ function ContactTags({ contact }: { contact: Contact }) {
 
 function CustomFields({ contact }: { contact: Contact }) {
   const db = useDatabase();
-  const definitions = useSetting(CUSTOM_FIELDS_SETTING, customFieldDefinitionsSchema, []);
+  const definitions = useSetting(CUSTOM_FIELDS_SETTING);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
   if (definitions.length === 0) return null;
