@@ -52,6 +52,11 @@ export const crmLinkSchema = z.object({
   crmId: z.string(),
   /** The CRM object a record became (note, email, …), needed to delete it. */
   recordKind: z.optional(z.string()),
+  /**
+   * The CRM person a record hangs off, as last sent. When the row's contact changed (a merge, an
+   * undone merge) and that contact's CRM person differs, the record is moved, not created again.
+   */
+  personCrmId: z.optional(z.string()),
   syncedAt: z.number(),
 });
 export type CrmLink = z.infer<typeof crmLinkSchema>;
@@ -79,10 +84,15 @@ export const syncStatusSchema = z.object({
   lastAttemptAt: z.optional(z.number()),
   /** Nothing is sent before this time (a 429's Retry-After, a backoff while the CRM is unreachable). */
   pausedUntil: z.optional(z.number()),
-  /** Why sending stopped: the token was refused (until the user reconnects), throttled, unreachable. */
-  stoppedBy: z.optional(z.object({ kind: z.enum(['auth', 'rate-limited', 'unavailable']), message: z.string() })),
+  /**
+   * Why sending stopped: the token was refused (until the user reconnects), throttled, the CRM's
+   * allowance for today is used up (until the next 00:00 UTC), unreachable.
+   */
+  stoppedBy: z.optional(z.object({ kind: z.enum(['auth', 'rate-limited', 'daily-limit', 'unavailable']), message: z.string() })),
   /** Consecutive runs that reached no CRM, for the backoff. */
   unreachableRuns: z.optional(z.number()),
+  /** Consecutive 429s that said no Retry-After, for the backoff. */
+  throttledRuns: z.optional(z.number()),
   requestsSent: z.optional(z.number()),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging/send';
 import { CRM_DEFINITIONS } from '../sync/adapters/crm-adapters';
 import { retrySync } from '../sync/connection';
-import { readPersonSyncState } from '../sync/sync-overview';
+import { dailyLimitText, readPersonSyncState } from '../sync/sync-overview';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 
@@ -29,6 +29,12 @@ export function CrmSyncState({ contactId }: { contactId: string }) {
       return (
         <p class="crm-sync crm-sync-waiting" role="status">
           {label}: waiting to send ({state.data.count})
+        </p>
+      );
+    case 'daily-limit':
+      return (
+        <p class="crm-sync crm-sync-waiting" role="status">
+          {dailyLimitText(label)} Nothing is lost ({state.data.count} waiting).
         </p>
       );
     case 'failed':

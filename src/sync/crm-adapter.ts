@@ -31,6 +31,11 @@ export interface CrmRecord {
   kind: CrmRecordKind;
   crmId?: string;
   personCrmId: string;
+  /**
+   * Set on an update when the record hung off another CRM person until now (two contacts were
+   * merged in Margin): the adapter moves it to `personCrmId`, so it is never created twice.
+   */
+  movedFromPersonCrmId?: string;
   /** When it happened (note, message) or is due (task), epoch ms. */
   at: number;
   /** One line a CRM shows as the title: an email's subject, a task's title. */
@@ -67,6 +72,8 @@ export interface CrmAdapter {
    * service worker stopped, the network dropped). Every record carries its Margin id as a marker.
    */
   findRecord(record: CrmRecord): Promise<string | undefined>;
+  /** The CRM said no request is left for today (see CrmHttpClient.dailyAllowanceUsedUp). */
+  dailyAllowanceUsedUp(): boolean;
 }
 
 /** The marker written into every record's text, so a lost answer can be recovered by looking it up. */

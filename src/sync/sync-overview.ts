@@ -8,6 +8,8 @@ export type PersonSyncState =
   | { kind: 'not-connected' }
   | { kind: 'in-crm'; crm: string }
   | { kind: 'waiting'; crm: string; count: number }
+  /** The CRM's allowance for today is used up: what waits goes after `resumesAt` (the next 00:00 UTC). */
+  | { kind: 'daily-limit'; crm: string; count: number; resumesAt: number }
   | { kind: 'failed'; crm: string; reason: string }
   | { kind: 'token-refused'; crm: string; message: string };
 
@@ -20,6 +22,9 @@ export async function readPersonSyncState(db: MarginDb, contactId: string): Prom
   const failed = pending.find((entry) => entry.dueAt === WAITS_FOR_RETRY);
   if (failed) return { kind: 'failed', crm, reason: failed.failure ?? 'the CRM refused it' };
   if (status.stoppedBy?.kind === 'auth' && pending.length > 0) return { kind: 'token-refused', crm, message: status.stoppedBy.message };
+  if (status.stoppedBy?.kind === 'daily-limit' && status.pausedUntil !== undefined && pending.length > 0) {
+    return { kind: 'daily-limit', crm, count: pending.length, resumesAt: status.pausedUntil };
+  }
   if (pending.length > 0) return { kind: 'waiting', crm, count: pending.length };
   const link = await db.crmLinks.get(crmLinkKey(crm, 'contact', contactId));
   return link ? { kind: 'in-crm', crm } : { kind: 'waiting', crm, count: 1 };
@@ -55,4 +60,9 @@ export async function readSyncOverview(db: MarginDb): Promise<SyncOverview> {
     })),
     inCrm,
   };
+}
+
+/** What the sidebar and the dashboard say while the CRM's allowance for today is used up. */
+export function dailyLimitText(crmLabel: string): string {
+  return `${crmLabel}'s daily API allowance is used up; Margin sends the rest after 00:00 UTC.`;
 }

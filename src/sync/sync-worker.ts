@@ -10,7 +10,7 @@ import {
   type SyncConnection,
 } from '../db/sync-schemas';
 import type { CrmAdapter, CrmBatchOutcome, CrmItemResult, CrmRecord } from './crm-adapter';
-import type { CrmHttpError } from './crm-http';
+import { CrmHttpError } from './crm-http';
 import { personOfContact, recordOfInteraction, recordOfTask } from './crm-rows';
 import { readSyncStatus, updateSyncStatus } from './sync-state';
 
@@ -46,6 +46,14 @@ export interface SyncRunResult {
   nextRunAt?: number;
 }
 
+const DAILY_LIMIT_REASON = "The CRM's API allowance for today is used up.";
+
+/** The next 00:00 UTC after `now`: when Pipedrive's daily allowance starts again. */
+export function nextUtcMidnight(now: number): number {
+  const day = new Date(now);
+  return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1);
+}
+
 /** A 429 asking for at most this long is waited out in the same run. */
 const WAIT_IN_RUN_MS = 15_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
@@ -76,7 +84,12 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
     const settledBefore = result.synced + result.failed;
     const stop = await runPass(db, connection.crm, adapter, due, now, result);
     if (!stop) {
-      await updateSyncStatus(db, { lastSuccessAt: now(), stoppedBy: undefined, pausedUntil: undefined, unreachableRuns: 0 });
+      await updateSyncStatus(db, { lastSuccessAt: now(), stoppedBy: undefined, pausedUntil: undefined, unreachableRuns: 0, throttledRuns: undefined });
+      if (adapter.dailyAllowanceUsedUp()) {
+        // The last answer said nothing more goes today: wait for tomorrow rather than earn a 429.
+        const until = await recordStop(db, new CrmHttpError('daily-limit', DAILY_LIMIT_REASON), now());
+        return { ...result, ...(await db.outbox.count()) > 0 ? { nextRunAt: until } : {} };
+      }
       // Every pass settles, fails or drops what it took; should one ever do none of that, never
       // spin: look again in a minute.
       const stillDue = await db.outbox.where('key').anyOf(due.map((entry) => entry.key)).filter((entry) => entry.dueAt <= now()).count();
@@ -95,9 +108,18 @@ async function recordStop(db: MarginDb, error: CrmHttpError, now: number): Promi
     await updateSyncStatus(db, { stoppedBy: { kind: 'auth', message: error.message }, pausedUntil: undefined });
     return undefined;
   }
+  if (error.kind === 'daily-limit') {
+    const until = nextUtcMidnight(now);
+    await updateSyncStatus(db, { stoppedBy: { kind: 'daily-limit', message: error.message }, pausedUntil: until });
+    return until;
+  }
   if (error.kind === 'rate-limited') {
-    const until = now + (error.retryAfterMs ?? 10_000);
-    await updateSyncStatus(db, { stoppedBy: { kind: 'rate-limited', message: error.message }, pausedUntil: until });
+    // Retry-After is kept to exactly; without it each 429 in a row doubles the wait (from the
+    // window's reset, or 10 s), so a CRM that keeps refusing is asked less and less often.
+    const runs = (status.throttledRuns ?? 0) + 1;
+    const wait = error.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, (error.windowResetMs ?? 10_000) * 2 ** (runs - 1));
+    const until = now + wait;
+    await updateSyncStatus(db, { stoppedBy: { kind: 'rate-limited', message: error.message }, pausedUntil: until, throttledRuns: runs });
     return until;
   }
   const runs = (status.unreachableRuns ?? 0) + 1;
@@ -173,6 +195,7 @@ async function runPass(
   for (const row of [...interactionRows, ...taskRows]) if (row) rows.set(row.id, row);
   const sendable: { entry: OutboxEntry; record: CrmRecord }[] = [];
   const vanished: OutboxEntry[] = [];
+  await loadFormerPeople(db, crm, upserts, loaded);
   for (const entry of upserts) {
     const row = rows.get(entry.localId);
     if (!row || (entry.entity === 'interaction' && !SYNCED_INTERACTION_KINDS.has((row as Interaction).kind))) {
@@ -180,8 +203,12 @@ async function runPass(
       continue;
     }
     const personCrmId = personLink(entry.contactId)!.crmId;
-    const crmId = loaded.links.get(crmLinkKey(crm, entry.entity, entry.localId))?.crmId;
+    const link = loaded.links.get(crmLinkKey(crm, entry.entity, entry.localId));
+    const crmId = link?.crmId;
     const record = entry.entity === 'task' ? recordOfTask(row as Task, personCrmId, crmId) : recordOfInteraction(row as Interaction, personCrmId, crmId);
+    // Moved to another contact since it was sent (a merge): it moves in the CRM too.
+    const formerPerson = link && (link.personCrmId ?? personLink(link.contactId)?.crmId);
+    if (crmId && formerPerson && formerPerson !== personCrmId) record.movedFromPersonCrmId = formerPerson;
     sendable.push({ entry, record });
   }
   if (vanished.length) await db.outbox.bulkDelete(vanished.map((entry) => entry.key));
@@ -212,6 +239,7 @@ async function runPass(
             contactId: entry.contactId,
             crmId: itemResult.crmId,
             recordKind: record.kind,
+            personCrmId: record.personCrmId,
             syncedAt: now(),
           });
           result.synced += 1;
@@ -259,6 +287,20 @@ async function runPass(
     if (outcome.stopped) return outcome.stopped.error;
   }
   return undefined;
+}
+
+/**
+ * The CRM people of the contacts these rows were last sent for, when that is another contact
+ * (a merge moved them) and their links predate `personCrmId`.
+ */
+async function loadFormerPeople(db: MarginDb, crm: string, entries: readonly OutboxEntry[], loaded: Loaded): Promise<void> {
+  const former = new Set<string>();
+  for (const entry of entries) {
+    const link = loaded.links.get(crmLinkKey(crm, entry.entity, entry.localId));
+    if (link && link.personCrmId === undefined && link.contactId !== entry.contactId) former.add(crmLinkKey(crm, 'contact', link.contactId));
+  }
+  const keys = [...former].filter((key) => !loaded.links.has(key));
+  (await db.crmLinks.bulkGet(keys)).forEach((link) => link && loaded.links.set(link.key, link));
 }
 
 async function tryOrStop<T>(call: () => Promise<T>): Promise<{ value?: T; stopped?: CrmHttpError }> {

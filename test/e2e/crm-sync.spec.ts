@@ -128,6 +128,27 @@ test('a 429 is waited out and retried; a refused token shows in the sidebar and 
   await saveScreenshot(page, 'crm-sync-5-dashboard-token-refused', { fullPage: true });
 });
 
+test("Pipedrive's daily allowance used up: the sidebar and the dashboard say when the rest goes, and nothing is lost", async ({ page, site, sidebar, extensionUrl }) => {
+  site.serve(DEMO_SITE_MAP);
+  await connectPipedrive(page, site, extensionUrl('options.html#crm-connection'));
+  mock.pipedriveAllowance.requestsLeft = 0;
+  const callsBefore = mock.calls.length;
+  const margin = await trackPriyaAndLogNote(page, sidebar, 'Logged after the allowance ran out.');
+  await expect(margin.getByRole('status').filter({ hasText: "Pipedrive's daily API allowance is used up; Margin sends the rest after 00:00 UTC." })).toBeVisible({ timeout: 20_000 });
+  await saveScreenshot(page, 'crm-sync-6-sidebar-daily-allowance');
+  // The first answer said no write is left today: Margin tried none, and the note waits for the new UTC day.
+  const sinceLimit = mock.calls.slice(callsBefore);
+  expect(sinceLimit.filter((call) => call.method !== 'GET')).toEqual([]);
+  expect(notesAtMock()).toHaveLength(0);
+  await expect(margin.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first()).toContainText('Logged after the allowance ran out.');
+
+  await page.goto(extensionUrl('dashboard.html#transfer'));
+  const panel = page.getByRole('region', { name: /CRM sync/ });
+  await expect(panel.getByRole('alert')).toContainText("Pipedrive's daily API allowance is used up; Margin sends the rest after 00:00 UTC.");
+  await saveScreenshot(page, 'crm-sync-7-dashboard-daily-allowance', { fullPage: true });
+  expect(mock.calls.length).toBe(callsBefore + sinceLimit.length);
+});
+
 /** Stops the extension's service worker the way Chrome does when it is idle. */
 async function stopExtensionServiceWorker(context: BrowserContext, extensionPageUrl: string): Promise<void> {
   const page = await context.newPage();

@@ -5,11 +5,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { MarginDb } from '../../src/db/database';
 import { deleteInteraction, editNote } from '../../src/db/interactions-repository';
 import { logNote } from '../../src/actions/log-note';
+import { mergeContacts, undoMerge } from '../../src/actions/merge-contacts';
 import { crmDefinition, type CrmId } from '../../src/sync/adapters/crm-adapters';
 import { retrySync, startSync } from '../../src/sync/connection';
 import { readPersonSyncState, readSyncOverview } from '../../src/sync/sync-overview';
 import { readSyncStatus } from '../../src/sync/sync-state';
-import { runSync } from '../../src/sync/sync-worker';
+import { nextUtcMidnight, runSync } from '../../src/sync/sync-worker';
 import { freshDb } from '../db/fresh-db';
 import { DEFAULT_PIPEDRIVE_CONTRACTS, startCrmMock, type CrmMock } from './mock/crm-mock-server';
 
@@ -27,7 +28,11 @@ describe.each(['pipedrive', 'hubspot'] as const)('the sync worker with %s', (crm
   // what it sleeps, so waits are measured exactly.
   let runStart = 0;
   let slept = 0;
-  const clockNow = () => (runStart ? runStart + slept : Date.now());
+  /** Moves the worker's clock ahead (to a pause's end, to the next day). */
+  let ahead = 0;
+  /** Every wait the worker slept through within its runs. */
+  let sleeps: number[] = [];
+  const clockNow = () => (runStart ? runStart + slept : Date.now()) + ahead;
   const memo = new Map<string, unknown>();
 
   beforeAll(async () => {
@@ -37,6 +42,8 @@ describe.each(['pipedrive', 'hubspot'] as const)('the sync worker with %s', (crm
   afterEach(() => {
     expect(mock.violations).toEqual([]);
     db?.close();
+    ahead = 0;
+    sleeps = [];
   });
 
   async function connected(): Promise<MarginDb> {
@@ -57,6 +64,7 @@ describe.each(['pipedrive', 'hubspot'] as const)('the sync worker with %s', (crm
       now: clockNow,
       sleep: async (ms) => {
         slept += ms;
+        sleeps.push(ms);
       },
     });
     } finally {
@@ -149,5 +157,184 @@ describe.each(['pipedrive', 'hubspot'] as const)('the sync worker with %s', (crm
     await retrySync(db, clockNow(), contact.id);
     await run();
     expect(notesOf((await personCrmIdOf(contact.id))!)).toEqual([expect.stringContaining('edited')]);
+  });
+
+  it.skipIf(skip)("merging two people moves the removed one's notes and follow-ups onto the kept person's CRM record, once each; Undo moves them back", async () => {
+    await connected();
+    const kept = await logNote(db, { person: { name: 'Dana Kept', email: 'dana@kept.example' }, note: { id: 'kept-note', body: 'Kept person note' }, source, now: clockNow() });
+    const merged = await logNote(db, {
+      person: { name: 'Dana (old address)', email: 'dana@old.example' },
+      note: { id: 'merged-note', body: 'Merged person note', nextStep: 'Call back', followUpDue: clockNow() + 86_400_000 },
+      source,
+      now: clockNow(),
+    });
+    await run();
+    const keptCrmId = (await personCrmIdOf(kept.contact.id))!;
+    const mergedCrmId = (await personCrmIdOf(merged.contact.id))!;
+    expect(keptCrmId).not.toBe(mergedCrmId);
+    const allNotes = () =>
+      (crm === 'pipedrive' ? [...mock.pipedrive.notes.values()].map((note) => note.content) : [...mock.hubspot.objects.notes!.values()].filter((note) => !note.archived).map((note) => note.properties.hs_note_body!)).filter((body) =>
+        /(Kept|Merged) person note/.test(body),
+      ).length;
+    const tasksOf = (personCrmId: string) =>
+      crm === 'pipedrive'
+        ? [...mock.pipedrive.activities.values()].filter((activity) => (activity.participants as { person_id: number }[]).some((participant) => String(participant.person_id) === personCrmId)).map((activity) => activity.subject)
+        : [...mock.hubspot.objects.tasks!.values()].filter((task) => !task.archived && task.associations.some((association) => association.to === personCrmId)).map((task) => task.properties.hs_task_subject);
+    // Other tests share the mock: count the whole CRM before and after.
+    const peopleInCrm = () => (crm === 'pipedrive' ? mock.pipedrive.persons.size : mock.hubspot.objects.contacts!.size);
+    expect(allNotes()).toBe(2);
+    expect(tasksOf(mergedCrmId)).toEqual(['Call back']);
+    const people = peopleInCrm();
+
+    // CRM ids stored by the previous version do not say which person a record hangs off: the
+    // worker finds it from the contact they were sent for (after Undo below, from the new field).
+    await db.crmLinks.toCollection().modify((link) => {
+      delete link.personCrmId;
+    });
+    const { undoId } = await mergeContacts(db, { keptId: kept.contact.id, mergedId: merged.contact.id, now: clockNow() });
+    const callsBefore = mock.calls.length;
+    await run();
+    expect(notesOf(keptCrmId).sort()).toEqual([expect.stringContaining('Kept person note'), expect.stringContaining('Merged person note')]);
+    expect(notesOf(mergedCrmId)).toEqual([]);
+    expect(tasksOf(keptCrmId)).toEqual(['Call back']);
+    expect(tasksOf(mergedCrmId)).toEqual([]);
+    // Moved, not created again; and the removed person's CRM record is left to the team.
+    expect(allNotes()).toBe(2);
+    expect(peopleInCrm()).toBe(people);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await readPersonSyncState(db, kept.contact.id)).toEqual({ kind: 'in-crm', crm });
+    // Pipedrive: person update + note + activity; HubSpot: contact update + note and task updates with their moves.
+    expect(mock.calls.length - callsBefore).toBe(crm === 'pipedrive' ? 3 : 7);
+
+    await undoMerge(db, undoId);
+    await run();
+    expect(notesOf(mergedCrmId)).toEqual([expect.stringContaining('Merged person note')]);
+    expect(notesOf(keptCrmId)).toEqual([expect.stringContaining('Kept person note')]);
+    expect(tasksOf(mergedCrmId)).toEqual(['Call back']);
+    expect(allNotes()).toBe(2);
+    expect(peopleInCrm()).toBe(people);
+  });
+
+  it.skipIf(skip)('429s without Retry-After are asked again less and less often, up to 15 minutes apart; then everything arrives once', async () => {
+    await connected();
+    const { contact } = await logNote(db, { person: { name: 'Busy Day', email: 'busy@example.com' }, note: { id: 'busy-note', body: 'Sent in the end' }, source, now: clockNow() });
+    const refusals = 12;
+    mock.answerNext(refusals, { status: 429, body: crm === 'pipedrive' ? { success: false, error: 'Request over limit', errorCode: 429 } : { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', category: 'RATE_LIMITS' } });
+    const callsBefore = mock.calls.length;
+    const waits: number[] = [];
+    for (let runs = 0; runs < 30 && (await db.outbox.count()) > 0; runs += 1) {
+      const result = await run();
+      waits.push(...sleeps);
+      sleeps = [];
+      const status = await readSyncStatus(db);
+      if (result.nextRunAt !== undefined && status.pausedUntil !== undefined) {
+        // The pause this run ended on, counted from the 429 that set it.
+        waits.push(status.pausedUntil - status.lastAttemptAt!);
+        ahead += status.pausedUntil - clockNow();
+      }
+    }
+    // Pipedrive's 429 says its window resets in 2 s; HubSpot's says nothing, so 10 s.
+    const first = crm === 'pipedrive' ? 2_000 : 10_000;
+    const expected = Array.from({ length: refusals }, (_, index) => Math.min(15 * 60_000, first * 2 ** index));
+    expect(waits).toEqual(expected);
+    expect(mock.calls.slice(callsBefore).filter((call) => call.status === 429)).toHaveLength(refusals);
+    expect(notesOf((await personCrmIdOf(contact.id))!)).toEqual([expect.stringContaining('Sent in the end')]);
+    expect((await readSyncStatus(db)).throttledRuns).toBeUndefined();
+    expect(mock.calls.length - callsBefore).toBeLessThan(refusals + 8);
+  });
+});
+
+describe.skipIf(!existsSync(DEFAULT_PIPEDRIVE_CONTRACTS))("Pipedrive's daily allowance", () => {
+  let mock: CrmMock;
+  let db: MarginDb;
+  // The outbox stamps entries with the real time, so the worker's clock starts there.
+  let now = Date.now();
+  let midnight = nextUtcMidnight(now);
+  const memo = new Map<string, unknown>();
+  beforeAll(async () => {
+    mock = await startCrmMock('pipedrive', { token: 'good' });
+  }, 60_000);
+  afterAll(() => mock?.close());
+  afterEach(() => {
+    expect(mock.violations).toEqual([]);
+    db?.close();
+  });
+
+  const run = () =>
+    runSync({
+      db,
+      connection: { crm: 'pipedrive', baseUrl: mock.url, account: 'rep', connectedAt: 0 },
+      adapter: crmDefinition('pipedrive').createAdapter({ baseUrl: mock.url, token: 'good', memo }),
+      batchSize: crmDefinition('pipedrive').batchSize,
+      now: () => now,
+      sleep: async (ms) => {
+        now += ms;
+      },
+    });
+  const notesOf = (personCrmId: string) => [...mock.pipedrive.notes.values()].filter((note) => String(note.person_id) === personCrmId).map((note) => note.content);
+
+  async function personWithThreeWaitingNotes(email: string) {
+    db = freshDb();
+    await startSync(db, { crm: 'pipedrive', baseUrl: mock.url, account: 'rep', connectedAt: now });
+    const { contact } = await logNote(db, { person: { name: 'Daily Allowance', email }, note: { id: `${email}-0`, body: 'Before the limit' }, source, now });
+    await run();
+    for (const index of [1, 2, 3]) await logNote(db, { person: { name: 'Daily Allowance', email }, note: { id: `${email}-${index}`, body: `Note ${index}` }, source, now });
+    const personCrmId = (await db.crmLinks.get(`pipedrive:contact:${contact.id}`))!.crmId;
+    return { contactId: contact.id, personCrmId };
+  }
+
+  async function nextDay(contactId: string, personCrmId: string) {
+    // Before 00:00 UTC, not one request more, however often the worker wakes.
+    const calls = mock.calls.length;
+    expect(await run()).toMatchObject({ nextRunAt: midnight });
+    now = midnight - 60_000;
+    await run();
+    expect(mock.calls.length).toBe(calls);
+    // The new day: the rest goes, each note once.
+    now = midnight + 1_000;
+    mock.pipedriveAllowance = { requestsLeft: 10_000, tokensLeft: 1_000_000 };
+    await run();
+    expect(notesOf(personCrmId).filter((content) => /Note \d/.test(content)).sort()).toEqual([
+      expect.stringContaining('Note 1'),
+      expect.stringContaining('Note 2'),
+      expect.stringContaining('Note 3'),
+    ]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await readPersonSyncState(db, contactId)).toEqual({ kind: 'in-crm', crm: 'pipedrive' });
+    expect((await readSyncStatus(db)).stoppedBy).toBeUndefined();
+  }
+
+  it('the next 00:00 UTC is the start of the next UTC day, whatever the time zone', () => {
+    expect(nextUtcMidnight(Date.UTC(2026, 11, 31, 23, 59, 59))).toBe(Date.UTC(2027, 0, 1));
+    expect(nextUtcMidnight(Date.UTC(2026, 11, 3))).toBe(Date.UTC(2026, 11, 4));
+  });
+
+  it('x-daily-requests-left reaching 0 stops the sync until 00:00 UTC, says so, and loses nothing', async () => {
+    now = Date.now() + 60_000;
+    midnight = nextUtcMidnight(now);
+    const { contactId, personCrmId } = await personWithThreeWaitingNotes('daily-header@example.com');
+    // One POST is left today: the first note goes, and its answer says none is left.
+    mock.pipedriveAllowance.requestsLeft = 1;
+    const calls = mock.calls.length;
+    const result = await run();
+    expect(result).toMatchObject({ synced: 1, nextRunAt: midnight });
+    expect(mock.calls.length - calls).toBe(1);
+    expect(mock.calls.filter((call) => call.status === 429)).toHaveLength(0);
+    expect(notesOf(personCrmId).filter((content) => /Note \d/.test(content))).toHaveLength(1);
+    expect(await readPersonSyncState(db, contactId)).toEqual({ kind: 'daily-limit', crm: 'pipedrive', count: 2, resumesAt: midnight });
+    expect((await readSyncOverview(db)).status).toMatchObject({ stoppedBy: { kind: 'daily-limit' }, pausedUntil: midnight });
+    await nextDay(contactId, personCrmId);
+  });
+
+  it('a 429 saying the daily token budget is spent waits for 00:00 UTC too', async () => {
+    now = Date.now() + 60_000;
+    midnight = nextUtcMidnight(now);
+    const { contactId, personCrmId } = await personWithThreeWaitingNotes('daily-budget@example.com');
+    mock.pipedriveAllowance.tokensLeft = 0;
+    const result = await run();
+    expect(result).toMatchObject({ synced: 0, nextRunAt: midnight });
+    expect(mock.calls.at(-1)).toMatchObject({ status: 429 });
+    expect(await readPersonSyncState(db, contactId)).toEqual({ kind: 'daily-limit', crm: 'pipedrive', count: 3, resumesAt: midnight });
+    await nextDay(contactId, personCrmId);
   });
 });

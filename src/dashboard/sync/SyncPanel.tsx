@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { sendMessage } from '../../messaging/send';
 import { CRM_DEFINITIONS } from '../../sync/adapters/crm-adapters';
 import { retrySync } from '../../sync/connection';
-import { readSyncOverview } from '../../sync/sync-overview';
+import { dailyLimitText, readSyncOverview } from '../../sync/sync-overview';
 import { useDatabase } from '../../ui/database-context';
 import { formatDay, formatTime } from '../../ui/format';
 import { useLiveDbQuery } from '../../ui/use-live-db-query';
@@ -53,9 +53,11 @@ export function SyncPanel() {
         <p role="alert" class="field-error">
           {status.stoppedBy.kind === 'auth'
             ? `${label} refused the API token. Nothing is lost; connect again in Settings with a valid token.`
-            : status.stoppedBy.kind === 'rate-limited'
+            : status.stoppedBy.kind === 'daily-limit'
+              ? `${dailyLimitText(label)} Nothing is lost.`
+              : status.stoppedBy.kind === 'rate-limited'
               ? `${label} asked Margin to slow down; sending resumes ${status.pausedUntil ? `at ${formatTime(status.pausedUntil)}` : 'shortly'}.`
-              : `${label} could not be reached (${status.stoppedBy.message}); Margin tries again ${status.pausedUntil ? `at ${formatTime(status.pausedUntil)}` : 'shortly'}.`}
+                : `${label} could not be reached (${status.stoppedBy.message}); Margin tries again ${status.pausedUntil ? `at ${formatTime(status.pausedUntil)}` : 'shortly'}.`}
         </p>
       )}
       {data.failures.length > 0 && (

@@ -210,6 +210,17 @@ function createHubSpotAdapter(options: AdapterOptions): CrmAdapter {
             await post(`/crm/v3/objects/${object.type}/batch/update`, {
               inputs: chunk.map((index) => ({ id: records[index]!.crmId!, properties: recordProperties(records[index]!) })),
             });
+            // Records whose contact was merged into another: associate the kept contact first, then
+            // let go of the removed one, so a stop between the two leaves it on both, never on none.
+            const moved = chunk.map((index) => records[index]!).filter((record) => record.movedFromPersonCrmId);
+            if (moved.length > 0) {
+              await post(`/crm/v4/associations/${object.type}/contacts/batch/associate/default`, {
+                inputs: moved.map((record) => ({ from: { id: record.crmId! }, to: { id: record.personCrmId } })),
+              });
+              await post(`/crm/v4/associations/${object.type}/contacts/batch/archive`, {
+                inputs: moved.map((record) => ({ from: { id: record.crmId! }, to: [{ id: record.movedFromPersonCrmId! }] })),
+              });
+            }
             for (const index of chunk) batch.succeeded(index, records[index]!.crmId!);
           });
         }
@@ -218,6 +229,7 @@ function createHubSpotAdapter(options: AdapterOptions): CrmAdapter {
   }
 
   return {
+    dailyAllowanceUsedUp: () => http.dailyAllowanceUsedUp,
     async checkConnection() {
       await http.send({ method: 'GET', path: '/crm/v3/objects/contacts', query: { limit: 1, archived: false } });
       return 'HubSpot';

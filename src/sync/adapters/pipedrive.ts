@@ -13,7 +13,9 @@ import type { AdapterOptions, CrmDefinition } from './crm-definition';
  * Token costs (`x-token-cost`): search 20, person create/update 5, note create/update 10,
  * activity create/update 5, GET /users/me 2, person fields list 10. A company's daily budget is
  * 30,000 × plan multiplier × seats; its per-token burst limit on the smallest plan is 20 requests
- * per 2 seconds, which is what Margin keeps to.
+ * per 2 seconds, which is what Margin keeps to. Every answer's `x-ratelimit-*` and
+ * `x-daily-requests-left` headers are read by crm-http.ts: a spent window is waited out, a spent
+ * day stops the sync until the next 00:00 UTC.
  */
 
 /** Custom person fields Margin keeps its LinkedIn URL and stage in (created once if absent). */
@@ -29,7 +31,7 @@ function createPipedriveAdapter(options: AdapterOptions): CrmAdapter {
   const http = createCrmHttpClient({
     baseUrl: options.baseUrl,
     headers: { 'x-api-token': options.token },
-    limits: { requestsPerWindow: 20, windowMs: 2_000 },
+    limits: { requestsPerWindow: 20, windowMs: 2_000, dailyAllowanceUtc: true },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const memo = options.memo;
@@ -100,7 +102,8 @@ function createPipedriveAdapter(options: AdapterOptions): CrmAdapter {
     const content = recordHtml(record.text, record.localId);
     if (record.kind === 'note') {
       if (record.crmId) {
-        await http.send({ method: 'PUT', path: `/v1/notes/${record.crmId}`, body: { content } });
+        // person_id with every update: a note whose contact was merged into another moves with it.
+        await http.send({ method: 'PUT', path: `/v1/notes/${record.crmId}`, body: { content, person_id: personId } });
         return record.crmId;
       }
       const created = (await http.send({
@@ -119,6 +122,7 @@ function createPipedriveAdapter(options: AdapterOptions): CrmAdapter {
       due_date: iso.slice(0, 10),
       due_time: iso.slice(11, 16),
       done: record.kind === 'task' ? record.done === true : true,
+      // Sent with every update too, so an activity moves when its contact is merged into another.
       participants: [{ person_id: personId, primary: true }],
       note: content,
     };
@@ -131,6 +135,7 @@ function createPipedriveAdapter(options: AdapterOptions): CrmAdapter {
   }
 
   return {
+    dailyAllowanceUsedUp: () => http.dailyAllowanceUsedUp,
     async checkConnection() {
       const me = (await http.send({ method: 'GET', path: '/v1/users/me' })) as { data?: { name?: string; email?: string } };
       return me.data?.email ?? me.data?.name ?? 'Pipedrive';

@@ -88,6 +88,12 @@ export interface CrmMock {
   dropAnswerNext(count: number): void;
   /** Every answer waits this long (to stop the service worker in the middle of a sync). */
   delayMs: number;
+  /**
+   * Pipedrive's daily allowance for this token: POST/PUT requests left today (announced in every
+   * answer's `x-daily-requests-left`) and the company's token budget (each operation costs its
+   * `x-token-cost` from the OpenAPI documents). When either is spent, requests get a 429.
+   */
+  pipedriveAllowance: { requestsLeft: number; tokensLeft: number };
   close(): Promise<void>;
 }
 
@@ -133,6 +139,7 @@ export async function startCrmMock(crm: MockCrm, options: CrmMockOptions = {}): 
     pipedrive,
     hubspot,
     delayMs: 0,
+    pipedriveAllowance: { requestsLeft: 10_000, tokensLeft: 1_000_000 },
     answerNext(count, answer) {
       for (let index = 0; index < count; index += 1) forced.push(answer);
     },
@@ -172,7 +179,7 @@ export async function startCrmMock(crm: MockCrm, options: CrmMockOptions = {}): 
 
     function answer(status: number, payload?: unknown, headers: Record<string, string> = {}): void {
       call.status = status;
-      send(response, status, payload, headers);
+      send(response, status, payload, { ...(crm === 'pipedrive' ? pipedriveLimitHeaders() : {}), ...headers });
     }
 
     const api = apis.find((candidate) => url.pathname === candidate.prefix || url.pathname.startsWith(`${candidate.prefix}/`));
@@ -211,6 +218,18 @@ export async function startCrmMock(crm: MockCrm, options: CrmMockOptions = {}): 
     const forcedAnswer = forced.shift();
     if (forcedAnswer) return answer(forcedAnswer.status, forcedAnswer.body ?? { message: 'forced by the test' }, forcedAnswer.headers);
 
+    if (crm === 'pipedrive') {
+      const allowance = mock.pipedriveAllowance;
+      const counted = call.method === 'POST' || call.method === 'PUT';
+      const cost = Number((operation as { 'x-token-cost'?: number })['x-token-cost'] ?? 0);
+      // Pipedrive's documents give the 429 body `{success: false, error}`; the words for a spent
+      // daily budget are the mock's own (they are not documented).
+      if (counted && allowance.requestsLeft <= 0) return answer(429, { success: false, error: 'Request over limit', errorCode: 429 });
+      if (allowance.tokensLeft < cost) return answer(429, { success: false, error: 'Daily API token budget exhausted', errorCode: 429 });
+      if (counted) allowance.requestsLeft -= 1;
+      allowance.tokensLeft -= cost;
+    }
+
     const result = crm === 'pipedrive' ? pipedriveAnswer(operation, path, call.query, body) : hubspotAnswer(operation, path, body);
     if (result.status < 400 && result.body !== undefined) {
       const checked = api.backend.validator.validateResponse(result.body, operation, result.status);
@@ -225,6 +244,18 @@ export async function startCrmMock(crm: MockCrm, options: CrmMockOptions = {}): 
       return;
     }
     return answer(result.status, result.body);
+  }
+
+  /** Every Pipedrive answer says where the token stands (https://pipedrive.readme.io/docs/core-api-concepts-rate-limiting). */
+  function pipedriveLimitHeaders(): Record<string, string> {
+    const now = Date.now();
+    const inWindow = mock.calls.filter((call) => call.at > now - 2_000).length;
+    return {
+      'x-ratelimit-limit': '20',
+      'x-ratelimit-remaining': String(Math.max(0, 20 - inWindow)),
+      'x-ratelimit-reset': '2',
+      'x-daily-requests-left': String(Math.max(0, mock.pipedriveAllowance.requestsLeft)),
+    };
   }
 
   function checkAuth(request: IncomingMessage): { violation?: string } | undefined {
@@ -308,6 +339,10 @@ export async function startCrmMock(crm: MockCrm, options: CrmMockOptions = {}): 
         const note = pipedrive.notes.get(idOfPath);
         if (!note) return { status: 404, body: { success: false, error: 'Note not found' } };
         note.content = String(input.content ?? note.content);
+        if (input.person_id !== undefined) {
+          if (!pipedrive.persons.has(Number(input.person_id))) return { status: 400, body: { success: false, error: 'Person not found' } };
+          note.person_id = Number(input.person_id);
+        }
         return { status: 200, body: { success: true, data: { id: note.id, content: note.content, person_id: note.person_id } } };
       }
       case 'deleteNote':
@@ -408,6 +443,29 @@ export async function startCrmMock(crm: MockCrm, options: CrmMockOptions = {}): 
           if (record) record.archived = true;
         }
         return { status: 204 };
+      case 'batchAssociateDefault': {
+        const activities = hubspot.objects[path.split('/')[4]!]!;
+        const pairs = (input.inputs ?? []) as unknown as { from: { id: string }; to: { id: string } }[];
+        const missing = pairs.filter((pair) => !activities.has(pair.from.id) || !hubspot.objects.contacts!.has(pair.to.id));
+        if (missing.length) return { status: 400, body: { status: 'error', message: `No such objects: ${missing.map((pair) => `${pair.from.id}->${pair.to.id}`).join(', ')}`, category: 'VALIDATION_ERROR' } };
+        const typeId = HUBSPOT_ASSOCIATION_TO_CONTACT[path.split('/')[4]!]!;
+        for (const pair of pairs) {
+          const record = activities.get(pair.from.id)!;
+          if (!record.associations.some((association) => association.to === pair.to.id)) record.associations.push({ to: pair.to.id, typeId });
+        }
+        return {
+          status: 200,
+          body: batch(pairs.map((pair) => ({ from: pair.from, to: pair.to, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId } }))),
+        };
+      }
+      case 'batchArchiveAssociations': {
+        const activities = hubspot.objects[path.split('/')[4]!]!;
+        for (const pair of (input.inputs ?? []) as unknown as { from: { id: string }; to: { id: string }[] }[]) {
+          const record = activities.get(pair.from.id);
+          if (record) record.associations = record.associations.filter((association) => !pair.to.some((to) => to.id === association.to));
+        }
+        return { status: 204 };
+      }
       case 'searchObjects': {
         const groups = input.filterGroups ?? [];
         const matches = [...objects.values()].filter(
