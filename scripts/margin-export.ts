@@ -7,7 +7,7 @@
  * are the ones the dashboard writes, from the merged people.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ import { CSV_TARGET_IDS, csvTarget, type CsvTargetId } from '../src/export/crm-m
 import { exportBackup } from '../src/export/export-backup';
 import { exportCsv } from '../src/export/export-csv';
 import type { ExportFileWriter, ExportSink } from '../src/export/export-sink';
+import { renderChecks } from '../src/export/import-readiness';
 import { memoryExportSource } from '../src/export/memory-export-source';
 import { decodeUtf8 } from '../src/import/decode-utf8';
 import { ImportFileError } from '../src/import/import-file-error';
@@ -31,7 +32,8 @@ type Target = (typeof TARGETS)[number];
 const USAGE = `Usage: npm run export -- --target <${TARGETS.join('|')}> [--out <folder>] [--since <date>] <backup.json>…
 
 Merges the reps' Margin backups (people by address and LinkedIn id, each note keeping its author)
-and writes the files to import into the team's CRM into <folder> (default: ./margin-export).
+and writes the files to import into the team's CRM into <folder> (default: ./margin-export), with a
+README of the import steps and what to set up first; it prints the same checks when it is done.
 
   --target   hubspot, salesforce, pipedrive, generic (contacts.csv + interactions.csv), or backup
              (one merged Margin backup)
@@ -79,6 +81,7 @@ export async function runMarginExport(argv: readonly string[], log: (line: strin
   const source = memoryExportSource(tables);
   const exportedAt = Date.now();
   let written: string[];
+  let checks = '';
   if (target === 'backup') {
     const result = await exportBackup({
       source,
@@ -97,11 +100,12 @@ export async function runMarginExport(argv: readonly string[], log: (line: strin
       ...(since === undefined ? {} : { window: { after: since } }),
     });
     written = result.files;
+    checks = renderChecks(result.readiness).join('\n');
   }
   await sink.finished();
   return {
     files: written.map((file) => path.join(outDir, file)),
-    summary: `Wrote ${written.join(', ')} into ${outDir}.`,
+    summary: `Wrote ${written.join(', ')} into ${outDir}.${checks ? `\n\n${checks}` : ''}`,
   };
 }
 
@@ -126,7 +130,7 @@ function parseSince(text: string): number {
   return at;
 }
 
-function fileSink(outDir: string): ExportSink & { finished(): Promise<void> } {
+export function fileSink(outDir: string): ExportSink & { finished(): Promise<void> } {
   const closing: Promise<void>[] = [];
   return {
     openFile(name): ExportFileWriter {
@@ -145,6 +149,7 @@ function fileSink(outDir: string): ExportSink & { finished(): Promise<void> } {
         },
       };
     },
+    rename: (from, to) => rename(path.join(outDir, from), path.join(outDir, to)),
     finished: async () => {
       await Promise.all(closing);
     },

@@ -35,5 +35,10 @@ export function blobExportSink(): ExportSink & { files: ExportedFile[] } {
         },
       };
     },
+    rename(from, to) {
+      const file = files.find((candidate) => candidate.name === from);
+      if (!file) throw new Error(`No file ${from} to rename`);
+      file.name = to;
+    },
   };
 }

@@ -2,7 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { MarginDb } from '../db/database';
 import type { Contact, Sentiment } from '../model/schemas';
 import type { BackupTable, BackupTables } from './backup-schema';
-import { EXPORT_PAGE_SIZE, type ExportSource, type UpdatedWindow } from './export-source';
+import { EXPORT_PAGE_SIZE, openTasksInWindow, type ExportSource, type UpdatedWindow } from './export-source';
 
 /**
  * Reads the extension's database a page at a time: by primary key for whole tables, and along
@@ -15,6 +15,12 @@ export function dexieExportSource(db: MarginDb, pageSize = EXPORT_PAGE_SIZE): Ex
     countInteractions: (window) => windowCollection(db.interactions, window).count(),
     contactPages: (window) => pagesInWindow(db.contacts, window, pageSize),
     interactionPages: (window) => pagesInWindow(db.interactions, window, pageSize),
+    async *openTaskPages(window) {
+      // Open follow-ups are few (a rep's to-do list), and [status+due] finds them without a scan.
+      const open = await db.tasks.where('[status+due]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]).toArray();
+      const tasks = openTasksInWindow(open, window);
+      for (let start = 0; start < tasks.length; start += pageSize) yield tasks.slice(start, start + pageSize);
+    },
     async contactsByIds(ids) {
       const unique = [...new Set(ids)];
       const rows = await db.contacts.bulkGet(unique);
@@ -60,8 +66,9 @@ async function* pagesInWindow<Row extends Updatable>(
   window: UpdatedWindow,
   pageSize: number,
 ): AsyncIterable<Row[]> {
-  if (window.after === undefined && window.upTo === undefined) {
-    yield* pagesByPrimaryKey(table, pageSize);
+  if (window.after === undefined) {
+    const upTo = window.upTo;
+    yield* pagesByPrimaryKey(table, pageSize, upTo === undefined ? undefined : (row) => row.updatedAt <= upTo);
     return;
   }
   let last: { updatedAt: number; id: string } | undefined;
@@ -82,14 +89,15 @@ async function* pagesInWindow<Row extends Updatable>(
   }
 }
 
-async function* pagesByPrimaryKey<Row>(table: ReadableTable<Row>, pageSize: number): AsyncIterable<Row[]> {
+async function* pagesByPrimaryKey<Row>(table: ReadableTable<Row>, pageSize: number, keep?: (row: Row) => boolean): AsyncIterable<Row[]> {
   const keyPath = table.schema.primKey.keyPath as string;
   let lastKey: string | undefined;
   for (;;) {
     const collection = lastKey === undefined ? table.orderBy(':id') : table.where(':id').above(lastKey);
     const rows = await collection.limit(pageSize).toArray();
     if (rows.length === 0) return;
-    yield rows;
+    const kept = keep ? rows.filter(keep) : rows;
+    if (kept.length > 0) yield kept;
     lastKey = (rows[rows.length - 1] as Record<string, string>)[keyPath];
     if (rows.length < pageSize) return;
   }

@@ -10,6 +10,8 @@ export interface ExportFileWriter {
 
 export interface ExportSink {
   openFile(name: string, mimeType: string): ExportFileWriter;
+  /** Renames a closed file (a file that turned out to need parts becomes `…-part-1.csv`). */
+  rename(from: string, to: string): Promise<void> | void;
 }
 
 /** Collects files in memory as strings: for tests and small exports. */
@@ -27,6 +29,12 @@ export function memoryExportSink(): ExportSink & { files: Map<string, string> } 
           files.set(name, parts.join(''));
         },
       };
+    },
+    rename(from, to) {
+      const text = files.get(from);
+      if (text === undefined) throw new Error(`No file ${from} to rename`);
+      files.delete(from);
+      files.set(to, text);
     },
   };
 }

@@ -1,7 +1,11 @@
-import type { Contact, Interaction, Sentiment } from '../model/schemas';
+import type { Contact, Interaction, Sentiment, Task } from '../model/schemas';
 import type { BackupTable, BackupTables } from './backup-schema';
 
-/** Rows whose `updatedAt` lies in `(after, upTo]`; both ends open means every row. */
+/**
+ * Rows whose `updatedAt` lies in `(after, upTo]`; both ends open means every row. A window with no
+ * lower end is read in primary-key order (like a full export), so a first export's files are the
+ * same whether or not it has an upper end.
+ */
 export interface UpdatedWindow {
   after?: number;
   upTo?: number;
@@ -17,6 +21,11 @@ export interface ExportSource {
   countInteractions(window: UpdatedWindow): Promise<number>;
   contactPages(window: UpdatedWindow): AsyncIterable<Contact[]>;
   interactionPages(window: UpdatedWindow): AsyncIterable<Interaction[]>;
+  /**
+   * Open follow-ups created in the window (`createdAt`, not `updatedAt`: a CRM cannot update an
+   * imported task, so a follow-up goes out once, in the export that covers its creation), by id.
+   */
+  openTaskPages(window: UpdatedWindow): AsyncIterable<Task[]>;
   /** The contacts with these ids (missing ids are left out). */
   contactsByIds(ids: readonly string[]): Promise<Map<string, Contact>>;
   /** Each contact's most recent interaction sentiment, when it has one. */
@@ -27,6 +36,13 @@ export interface ExportSource {
 }
 
 export const EXPORT_PAGE_SIZE = 2_000;
+
+/** Open follow-ups in a window (see `openTaskPages`), in id order. */
+export function openTasksInWindow(tasks: readonly Task[], window: UpdatedWindow): Task[] {
+  return tasks
+    .filter((task) => task.status === 'open' && isInWindow(task.createdAt, window))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
 
 export function isInWindow(updatedAt: number, window: UpdatedWindow): boolean {
   return (window.after === undefined || updatedAt > window.after) && (window.upTo === undefined || updatedAt <= window.upTo);

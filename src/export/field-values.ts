@@ -1,26 +1,32 @@
-import type { Contact, Interaction, Sentiment } from '../model/schemas';
+import type { Contact, Interaction, Sentiment, Task } from '../model/schemas';
 import { linkedInProfileUrl } from '../identity/normalise';
 import { interactionKindLabel } from '../model/interaction-kinds';
-import type { CsvTarget, FieldName } from './crm-mappings';
+import type { CsvTarget, FieldName, TimeFormat } from './crm-mappings';
 
-/** What a row of an export file is about: a contact, and for interaction rows the interaction. */
+/**
+ * What a row of an export file is about: a contact, and for an interaction's row the interaction,
+ * for a follow-up's row the task. These functions are plain data in, text out, so the live sync
+ * (src/sync) can render a note or map a stage exactly as the files do.
+ */
 export interface RowSubject {
   contact: Contact | undefined;
   interaction?: Interaction;
+  task?: Task;
   lastSentiment?: Sentiment;
 }
 
 /**
- * The text of one cell. Times are UTC (`2026-05-12 09:30`), so a file is the same wherever it was
- * written; lists are joined with "; ". Escaping for spreadsheets happens in the CSV writer.
+ * The text of one cell. Lists are joined with "; ". A time field's cell is written by the writer
+ * with the column's time-format rule (`fieldTime` + `formatTime`); here it is the milliseconds.
+ * Escaping for spreadsheets happens in the CSV writer.
  */
 export function fieldValue(field: FieldName, subject: RowSubject, target: Pick<CsvTarget, 'stageMap'>): string {
-  const { contact, interaction } = subject;
+  const { contact, interaction, task } = subject;
   switch (field) {
     case 'contact.id':
-      return contact?.id ?? interaction?.contactId ?? '';
+      return contact?.id ?? interaction?.contactId ?? task?.contactId ?? '';
     case 'contact.name':
-      return contact?.name ?? '';
+      return contact?.name.trim() ?? '';
     case 'contact.firstName':
       return contact ? splitName(contact.name).first : '';
     case 'contact.lastName':
@@ -53,22 +59,10 @@ export function fieldValue(field: FieldName, subject: RowSubject, target: Pick<C
       return list(contact?.tags);
     case 'contact.description':
       return contact ? describeContact(contact, subject.lastSentiment) : '';
-    case 'contact.createdAt':
-      return contact ? dateTime(contact.createdAt) : '';
-    case 'contact.updatedAt':
-      return contact ? dateTime(contact.updatedAt) : '';
     case 'interaction.id':
       return interaction?.id ?? '';
-    case 'interaction.at':
-      return interaction ? dateTime(interaction.at) : '';
-    case 'interaction.date':
-      return interaction ? dateTime(interaction.at).slice(0, 10) : '';
     case 'interaction.kind':
       return interaction?.kind ?? '';
-    case 'interaction.kindLabel':
-      return interaction ? interactionKindLabel(interaction.kind) : '';
-    case 'interaction.subjectLine':
-      return interaction ? subjectLine(interaction) : '';
     case 'interaction.sentiment':
       return interaction?.sentiment ?? '';
     case 'interaction.objection':
@@ -91,38 +85,93 @@ export function fieldValue(field: FieldName, subject: RowSubject, target: Pick<C
       return interaction?.source.site ?? '';
     case 'interaction.sourceUrl':
       return interaction?.source.url ?? '';
+    case 'task.id':
+      return task?.id ?? '';
+    case 'task.title':
+      return task?.title ?? '';
+    case 'task.activityType':
+      return task ? 'task' : '';
+    case 'activity.id':
+      return interaction?.id ?? task?.id ?? '';
+    case 'activity.subject':
+      return interaction ? subjectLine(interaction) : (task?.title ?? '');
+    case 'activity.description':
+      return interaction ? noteBody(interaction) : '';
+    case 'activity.salesforceStatus':
+      return interaction ? 'Completed' : task ? 'Not Started' : '';
+    case 'contact.createdAt':
+    case 'contact.updatedAt':
+    case 'interaction.at':
     case 'interaction.createdAt':
-      return interaction ? dateTime(interaction.createdAt) : '';
     case 'interaction.updatedAt':
-      return interaction ? dateTime(interaction.updatedAt) : '';
-    case 'constant.completed':
-      return 'Completed';
-    case 'constant.empty':
-      return '';
+    case 'task.due':
+    case 'task.createdAt':
+    case 'activity.at': {
+      const at = fieldTime(field, subject);
+      return at === undefined ? '' : String(at);
+    }
   }
 }
 
-/** "Priya Raman" → Priya / Raman; "Madonna" → Madonna / (empty); "Jean de la Fontaine" → Jean / de la Fontaine. */
+/** The time a time field holds (see TIME_FIELDS), or undefined when the row has none. */
+export function fieldTime(field: FieldName, subject: RowSubject): number | undefined {
+  const { contact, interaction, task } = subject;
+  switch (field) {
+    case 'contact.createdAt':
+      return contact?.createdAt;
+    case 'contact.updatedAt':
+      return contact?.updatedAt;
+    case 'interaction.at':
+      return interaction?.at;
+    case 'interaction.createdAt':
+      return interaction?.createdAt;
+    case 'interaction.updatedAt':
+      return interaction?.updatedAt;
+    case 'task.due':
+      return task?.due;
+    case 'task.createdAt':
+      return task?.createdAt;
+    case 'activity.at':
+      return interaction?.at ?? task?.due;
+    default:
+      return undefined;
+  }
+}
+
+/** A time in one of the formats the importers document (crm-mappings.ts, TimeFormat); always UTC. */
+export function formatTime(at: number, format: TimeFormat): string {
+  const iso = new Date(at).toISOString(); // 2026-05-12T09:30:15.123Z
+  switch (format) {
+    case 'iso-8601-utc':
+      return `${iso.slice(0, 19)}Z`;
+    case 'utc-seconds':
+      return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+    case 'utc-date':
+      return iso.slice(0, 10);
+    case 'utc-time':
+      return iso.slice(11, 16);
+  }
+}
+
+/**
+ * "Priya Raman" → Priya / Raman; "Jean de la Fontaine" → Jean / de la Fontaine; a one-word name
+ * ("Madonna") is the last name, which every CRM that splits names requires (Salesforce's LastName).
+ */
 export function splitName(name: string): { first: string; last: string } {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   const space = trimmed.indexOf(' ');
-  return space < 0 ? { first: trimmed, last: '' } : { first: trimmed.slice(0, space), last: trimmed.slice(space + 1) };
-}
-
-/** `2026-05-12 09:30` in UTC. */
-export function dateTime(at: number): string {
-  return new Date(at).toISOString().slice(0, 16).replace('T', ' ');
+  return space < 0 ? { first: '', last: trimmed } : { first: trimmed.slice(0, space), last: trimmed.slice(space + 1) };
 }
 
 function list(values: readonly string[] | undefined): string {
   return values ? values.join('; ') : '';
 }
 
-function crmStage(contact: Contact, target: Pick<CsvTarget, 'stageMap'>): string {
+/** Margin's stage in a CRM's terms; At-Risk keeps the stage the contact had before (blank: leave the CRM's value). */
+export function crmStage(contact: Pick<Contact, 'stage' | 'previousStage'>, target: Pick<CsvTarget, 'stageMap'>): string {
   if (!target.stageMap) return contact.stage;
   const mapped = target.stageMap[contact.stage];
   if (mapped !== null) return mapped;
-  // At-Risk has no CRM equivalent: keep what the contact was before; blank leaves the CRM's value.
   const before = contact.previousStage ? target.stageMap[contact.previousStage] : null;
   return before ?? '';
 }
@@ -135,7 +184,8 @@ function describeContact(contact: Contact, lastSentiment: Sentiment | undefined)
   return parts.join('; ');
 }
 
-function subjectLine(interaction: Interaction): string {
+/** "Call: Re: pricing", or the kind alone ("Note"). */
+export function subjectLine(interaction: Interaction): string {
   const label = interactionKindLabel(interaction.kind);
   return interaction.subject ? `${label}: ${interaction.subject}` : label;
 }

@@ -1,6 +1,6 @@
-import type { Contact, Interaction, Sentiment } from '../model/schemas';
+import type { Contact, Interaction, Sentiment, Task } from '../model/schemas';
 import type { BackupTable, BackupTables } from './backup-schema';
-import { EXPORT_PAGE_SIZE, isInWindow, type ExportSource, type UpdatedWindow } from './export-source';
+import { EXPORT_PAGE_SIZE, isInWindow, openTasksInWindow, type ExportSource, type UpdatedWindow } from './export-source';
 
 /**
  * An export source over tables held in memory (the team command's merged backups), with the same
@@ -14,7 +14,9 @@ export function memoryExportSource(tables: BackupTables, pageSize = EXPORT_PAGE_
     return rows as BackupTables[T];
   };
   const inWindow = <Row extends { id: string; updatedAt: number }>(rows: Row[], window: UpdatedWindow): Row[] => {
-    if (window.after === undefined && window.upTo === undefined) return [...rows].sort((a, b) => compare(a.id, b.id));
+    if (window.after === undefined) {
+      return rows.filter((row) => isInWindow(row.updatedAt, window)).sort((a, b) => compare(a.id, b.id));
+    }
     return rows
       .filter((row) => isInWindow(row.updatedAt, window))
       .sort((a, b) => a.updatedAt - b.updatedAt || compare(a.id, b.id));
@@ -27,6 +29,7 @@ export function memoryExportSource(tables: BackupTables, pageSize = EXPORT_PAGE_
     countInteractions: async (window) => inWindow(tables.interactions, window).length,
     contactPages: (window) => pages<Contact>(inWindow(tables.contacts, window), pageSize),
     interactionPages: (window) => pages<Interaction>(inWindow(tables.interactions, window), pageSize),
+    openTaskPages: (window) => pages<Task>(openTasksInWindow(tables.tasks, window), pageSize),
     async contactsByIds(ids) {
       const found = new Map<string, Contact>();
       for (const id of ids) {

@@ -1,7 +1,7 @@
 import type { MarginDb } from '../db/database';
 import type { Contact } from '../model/schemas';
 import { BACKUP_TABLES, type Backup, type BackupTable } from '../export/backup-schema';
-import { EXPORT_CURSOR_KEY_PREFIX } from '../export/export-cursors';
+import { isExportStateKey } from '../export/export-history';
 import { ContactMatcher, mergeContact, sameContact } from './contact-matcher';
 
 export type RestoreMode = 'merge' | 'replace';
@@ -141,7 +141,7 @@ async function mergeIntoDb(db: MarginDb, backup: Backup, now: number): Promise<R
     const existing = await db.table(table).bulkGet(incoming.map((row) => row.id));
     await db.table(table).bulkPut(incoming.filter((_, index) => !existing[index]));
   }
-  const settings = backup.tables.settings.filter((setting) => !setting.key.startsWith(EXPORT_CURSOR_KEY_PREFIX));
+  const settings = backup.tables.settings.filter((setting) => !isExportStateKey(setting.key));
   await addMissing(db, 'settings', settings, (row) => row.key);
   await addMissing(db, 'drafts', backup.tables.drafts, (row) => row.key);
   await addMissing(db, 'undo', backup.tables.undo, (row) => row.id);

@@ -23,11 +23,11 @@ async function exportedFiles(): Promise<Map<string, string>> {
 describe('npm run export (the team command)', () => {
   for (const target of CSV_TARGETS) {
     it(`writes ${target.label}'s files for one rep's backup, equal to the golden files the dashboard also matches`, async () => {
-      await runMarginExport(['--target', target.id, '--out', outDir, ALICE_BACKUP]);
+      const result = await runMarginExport(['--target', target.id, '--out', outDir, ALICE_BACKUP]);
       const files = await exportedFiles();
-      expect([...files.keys()]).toEqual(
-        [...target.files.map((file) => file.file), ...(target.readme ? [target.readme.file] : [])].sort(),
-      );
+      expect([...files.keys()]).toEqual(result.files.map((file) => path.basename(file)).sort());
+      for (const mapping of target.files) expect(files.has(mapping.file), mapping.file).toBe(true);
+      expect(files.has(target.readme)).toBe(true);
       for (const [name, text] of files) expectMatchesGolden(`alice-${target.id}`, name, text);
     });
 
@@ -54,6 +54,15 @@ describe('npm run export (the team command)', () => {
     expect(notes.map((note) => note.id).sort()).toEqual(['i-0001', 'i-0002', 'i-0003', 'j-0001']);
     expect(notes.find((note) => note.id === 'j-0001')?.author).toBe('Bob Okafor');
     expect(merged.tables.interactions.find((note) => note.id === 'j-0003')?.author).toBe('Bob O. (manager)');
+  });
+
+  it('prints the import-readiness checks it also writes into the README', async () => {
+    const result = await runMarginExport(['--target', 'hubspot', '--out', outDir, ALICE_BACKUP]);
+    expect(result.summary).toContain('Set up first');
+    expect(result.summary).toContain('Margin Score (hubspot-contacts.csv) needs a custom contact property');
+    expect(result.summary).toContain('hubspot-contacts-no-email.csv instead: Tomás Díaz');
+    const readme = (await exportedFiles()).get('README-hubspot.txt')!;
+    for (const line of result.summary.split('\n').filter((line) => line.startsWith('- '))) expect(readme).toContain(line);
   });
 
   it('with --since writes only what changed after that date', async () => {

@@ -45,6 +45,10 @@ const SAMPLES: Record<string, unknown> = {
   'export-cursor:salesforce': { upTo: 1_764_000_000_000, exportedAt: 1_764_000_100_000, contacts: 1, interactions: 0 },
   'export-cursor:pipedrive': { upTo: 1_764_000_000_000, exportedAt: 1_764_000_100_000, contacts: 2, interactions: 5 },
   'export-cursor:generic': { upTo: 1_764_000_000_000, exportedAt: 1_764_000_100_000, contacts: 4, interactions: 9 },
+  'export-history:hubspot': [{ id: 'batch-1', createdAt: 1_764_000_100_000, upTo: 1_764_000_000_000, contacts: 2, interactions: 5, tasks: 1, files: ['contacts.csv', 'notes.csv'] }],
+  'export-history:salesforce': [{ id: 'batch-1', createdAt: 1_764_000_100_000, upTo: 1_764_000_000_000, contacts: 2, interactions: 5, tasks: 1, files: ['contacts.csv', 'notes.csv'] }],
+  'export-history:pipedrive': [{ id: 'batch-1', createdAt: 1_764_000_100_000, upTo: 1_764_000_000_000, contacts: 2, interactions: 5, tasks: 1, files: ['contacts.csv', 'notes.csv'] }],
+  'export-history:generic': [{ id: 'batch-1', createdAt: 1_764_000_100_000, upTo: 1_764_000_000_000, contacts: 2, interactions: 5, tasks: 1, files: ['contacts.csv', 'notes.csv'] }],
 };
 
 /** One member for each group of settings, by key prefix. */

@@ -1,21 +1,35 @@
 import { useMemo, useState } from 'preact/hooks';
 import { describeStorageError } from '../../db/storage-errors';
+import { newId } from '../../db/ids';
 import { DB_SCHEMA_VERSION_FOR_BACKUP } from '../../export/backup-version';
-import { blobExportSink, type ExportedFile } from '../../export/blob-export-sink';
-import { CSV_TARGETS, type CsvTarget, type CsvTargetId } from '../../export/crm-mappings';
+import { blobExportSink } from '../../export/blob-export-sink';
+import { CSV_TARGETS, type CsvTarget } from '../../export/crm-mappings';
 import { dexieExportSource } from '../../export/dexie-export-source';
 import { exportBackup } from '../../export/export-backup';
-import { getExportCursor, resetExportCursor, setExportCursor, type ExportCursor } from '../../export/export-cursors';
 import { exportCsv } from '../../export/export-csv';
-import { formatBytes } from '../../import/import-limits';
+import {
+  batchWindow,
+  getExportCursor,
+  getExportHistory,
+  nextExportWindow,
+  recordExportBatch,
+  resetExportCursor,
+  type ExportBatch,
+  type ExportCursor,
+} from '../../export/export-history';
+import type { ExportSource } from '../../export/export-source';
 import { useDatabase } from '../../ui/database-context';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDay, formatTime } from '../../ui/format';
 import { useLiveDbQuery } from '../../ui/use-live-db-query';
 import { useMutation } from '../../ui/use-mutation';
+import { ExportStatus } from './ExportStatus';
 import { useExportRun } from './use-export-run';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 
-/** Export: the full backup, and the CSV files for each CRM (all, or what is new since the last export). */
+/**
+ * Export: the full backup, and the CSV files for each CRM (all, or what is new since the last
+ * export the user marked saved), with each target's history of exports to download again.
+ */
 export function ExportPanel() {
   const db = useDatabase();
   const run = useExportRun();
@@ -32,23 +46,33 @@ export function ExportPanel() {
 
   const exportTarget = (target: CsvTarget, onlyNew: boolean) =>
     run.start(`${target.label} CSV`, async ({ signal, onProgress }) => {
-      const sink = blobExportSink();
       const startedAt = Date.now();
-      const cursor = onlyNew ? await getExportCursor(db, target.id) : null;
-      // A first export (no cursor yet) is a full one, read in primary-key order like any full export.
-      const window = cursor ? { after: cursor.upTo, upTo: startedAt } : {};
-      const result = await exportCsv({ target, source, sink, window, signal, onProgress });
-      await setExportCursor(db, target.id, {
-        upTo: startedAt,
-        exportedAt: startedAt,
+      const cursor = await getExportCursor(db, target.id);
+      const window = nextExportWindow(cursor, startedAt, onlyNew);
+      const { files, result } = await writeTarget(target, source, window, signal, onProgress);
+      const batch: ExportBatch = {
+        id: newId(),
+        createdAt: startedAt,
+        ...(window.after === undefined ? {} : { after: window.after }),
+        upTo: window.upTo,
         contacts: result.contacts,
         interactions: result.interactions,
-      });
+        tasks: result.tasks,
+        files: result.files,
+      };
+      await recordExportBatch(db, target.id, batch);
+      const since = window.after === undefined ? (onlyNew ? ' (nothing marked saved yet: everything)' : ' (everything)') : ` changed since ${when(window.after)}`;
+      return { files, summary: `${counts(result)}${since}.`, readiness: result.readiness, batch: { target: target.id, id: batch.id } };
+    });
+
+  const downloadAgain = (target: CsvTarget, batch: ExportBatch) =>
+    run.start(`${target.label} CSV of ${when(batch.createdAt)}`, async ({ signal, onProgress }) => {
+      const { files, result } = await writeTarget(target, source, batchWindow(batch), signal, onProgress);
       return {
-        files: sink.files,
-        summary: `${result.contacts.toLocaleString()} contacts and ${result.interactions.toLocaleString()} interactions${
-          onlyNew ? (cursor ? ` new since ${formatDay(cursor.upTo)}, ${formatTime(cursor.upTo)}` : ' (first export: everything)') : ''
-        }.`,
+        files,
+        summary: `${counts(result)}, made again from the export of ${when(batch.createdAt)}.`,
+        readiness: result.readiness,
+        batch: { target: target.id, id: batch.id },
       };
     });
 
@@ -65,109 +89,132 @@ export function ExportPanel() {
         </button>
       </div>
       {CSV_TARGETS.map((target) => (
-        <TargetRow key={target.id} target={target} disabled={running} onExport={(onlyNew) => exportTarget(target, onlyNew)} />
+        <TargetRow
+          key={target.id}
+          target={target}
+          source={source}
+          disabled={running}
+          onExport={(onlyNew) => exportTarget(target, onlyNew)}
+          onDownloadAgain={(batch) => downloadAgain(target, batch)}
+        />
       ))}
       <ExportStatus run={run} />
     </section>
   );
 }
 
-function TargetRow({ target, disabled, onExport }: { target: CsvTarget; disabled: boolean; onExport: (onlyNew: boolean) => void }) {
+async function writeTarget(
+  target: CsvTarget,
+  source: ExportSource,
+  window: ReturnType<typeof batchWindow>,
+  signal: AbortSignal,
+  onProgress: Parameters<typeof exportCsv>[0]['onProgress'],
+) {
+  const sink = blobExportSink();
+  const result = await exportCsv({ target, source, sink, window, signal, onProgress });
+  return { files: sink.files, result };
+}
+
+function counts(result: { contacts: number; interactions: number; tasks: number }): string {
+  return `${plural(result.contacts, 'contact')}, ${plural(result.interactions, 'interaction')} and ${plural(result.tasks, 'follow-up')}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString()} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function when(at: number): string {
+  return `${formatDay(at)}, ${formatTime(at)}`;
+}
+
+function TargetRow({
+  target,
+  source,
+  disabled,
+  onExport,
+  onDownloadAgain,
+}: {
+  target: CsvTarget;
+  source: ExportSource;
+  disabled: boolean;
+  onExport: (onlyNew: boolean) => void;
+  onDownloadAgain: (batch: ExportBatch) => void;
+}) {
   const db = useDatabase();
   const [onlyNew, setOnlyNew] = useState(true);
   const cursor = useLiveDbQuery(['export-cursor', target.id], () => getExportCursor(db, target.id));
-  const reset = useMutation((id: CsvTargetId) => resetExportCursor(db, id));
+  const history = useLiveDbQuery(['export-history', target.id], () => getExportHistory(db, target.id));
+  const waiting = useLiveDbQuery(['export-waiting', target.id], async () => {
+    const saved = await getExportCursor(db, target.id);
+    const window = saved ? { after: saved.upTo } : {};
+    const [contacts, interactions] = await Promise.all([source.countContacts(window), source.countInteractions(window)]);
+    return { contacts, interactions };
+  });
+  const reset = useMutation(() => resetExportCursor(db, target.id));
   const checkboxId = `only-new-${target.id}`;
   return (
-    <div class="export-row">
-      <div>
-        <h3>{target.label}</h3>
-        <p class="quiet">{[...target.files.map((file) => file.file), ...(target.readme ? [target.readme.file] : [])].join(', ')}</p>
-        <p class="cursor" data-testid={`cursor-${target.id}`}>
-          <CursorText cursor={cursor.data ?? null} />{' '}
-          {cursor.data && (
-            <button type="button" class="secondary small" onClick={() => reset.mutate(target.id)} aria-label={`Reset the ${target.label} export cursor`}>
-              Reset
-            </button>
+    <div class="export-target">
+      <div class="export-row">
+        <div>
+          <h3>{target.label}</h3>
+          <p class="quiet">{[...target.files.map((file) => file.file), target.readme].join(', ')}</p>
+          <p class="cursor" data-testid={`cursor-${target.id}`}>
+            <CursorText cursor={cursor.data ?? null} />{' '}
+            {cursor.data && (
+              <button type="button" class="secondary small" onClick={() => reset.mutate(undefined)} aria-label={`Reset the ${target.label} export cursor`}>
+                Reset
+              </button>
+            )}
+          </p>
+          {waiting.data && (
+            <p class="quiet" data-testid={`waiting-${target.id}`}>
+              Waiting: {waiting.data.contacts.toLocaleString()} contacts and {waiting.data.interactions.toLocaleString()} interactions changed
+              {cursor.data ? ' since then' : ''}.
+            </p>
           )}
-        </p>
-        <ErrorAlert message={reset.error ? describeStorageError(reset.error) : undefined} />
+          <ErrorAlert message={reset.error ? describeStorageError(reset.error) : undefined} />
+        </div>
+        <div class="export-actions">
+          <label for={checkboxId} class="inline">
+            <input id={checkboxId} type="checkbox" checked={onlyNew} onChange={(event) => setOnlyNew(event.currentTarget.checked)} /> Only what is
+            new since the last saved export
+          </label>
+          <button type="button" disabled={disabled} onClick={() => onExport(onlyNew)}>
+            Export for {target.label}
+          </button>
+        </div>
       </div>
-      <div class="export-actions">
-        <label for={checkboxId} class="inline">
-          <input id={checkboxId} type="checkbox" checked={onlyNew} onChange={(event) => setOnlyNew(event.currentTarget.checked)} /> Only what is
-          new since the last export
-        </label>
-        <button type="button" disabled={disabled} onClick={() => onExport(onlyNew)}>
-          Export for {target.label}
-        </button>
-      </div>
+      {history.data && history.data.length > 0 && (
+        <details class="export-history">
+          <summary>
+            {target.label} export history ({history.data.length}
+            {history.data.some((batch) => batch.savedAt === undefined) ? ', some not marked saved' : ''})
+          </summary>
+          <ul aria-label={`${target.label} export history`}>
+            {history.data.map((batch) => (
+              <li key={batch.id}>
+                <span>
+                  {when(batch.createdAt)}: {counts(batch)}, {batch.after === undefined ? 'everything' : `changes since ${when(batch.after)}`}.{' '}
+                  <strong>{batch.savedAt === undefined ? 'Not marked saved.' : `Saved ${when(batch.savedAt)}.`}</strong>
+                </span>{' '}
+                <button type="button" class="secondary small" disabled={disabled} onClick={() => onDownloadAgain(batch)}>
+                  Download again
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }
 
 function CursorText({ cursor }: { cursor: ExportCursor | null }) {
-  if (!cursor) return <span>Never exported: the next export holds everything.</span>;
+  if (!cursor) return <span>No export marked saved yet: the next export holds everything.</span>;
   return (
     <span>
-      Last export {formatDay(cursor.upTo)}, {formatTime(cursor.upTo)} ({cursor.contacts.toLocaleString()} contacts,{' '}
-      {cursor.interactions.toLocaleString()} interactions); the next one holds only what changed since.
+      Last saved export covers changes up to {when(cursor.upTo)} (marked saved {when(cursor.exportedAt)}); the next one holds only what changed
+      since.
     </span>
-  );
-}
-
-function ExportStatus({ run }: { run: ReturnType<typeof useExportRun> }) {
-  const { state } = run;
-  if (state.status === 'idle') return null;
-  if (state.status === 'running') {
-    const progress = state.progress;
-    const text = progress ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} rows (${progress.file})` : 'Starting…';
-    return (
-      <div class="export-status" aria-live="polite">
-        <label for="export-progress">Exporting {state.label}: {text}</label>
-        <progress id="export-progress" max={progress?.total || 1} value={progress?.done ?? 0} />
-        <button type="button" class="secondary" onClick={run.cancel}>
-          Cancel export
-        </button>
-      </div>
-    );
-  }
-  if (state.status === 'cancelled') {
-    return (
-      <p role="status" class="export-status">
-        {state.label} export cancelled: nothing was saved and the export cursor did not move.
-      </p>
-    );
-  }
-  if (state.status === 'failed') {
-    return (
-      <p role="alert" class="save-error export-status">
-        The {state.label} export failed: {describeStorageError(state.error)}
-      </p>
-    );
-  }
-  return (
-    <div class="export-status" role="status">
-      <p>
-        {state.label} ready: {state.summary}
-      </p>
-      <ul class="downloads">
-        {state.files.map((file) => (
-          <DownloadLink key={file.name} file={file} url={run.downloadUrl} />
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function DownloadLink({ file, url }: { file: ExportedFile; url: (file: ExportedFile) => string }) {
-  const href = useMemo(() => url(file), [file]);
-  return (
-    <li>
-      <a href={href} download={file.name}>
-        Download {file.name}
-      </a>{' '}
-      <span class="quiet">({formatBytes(file.blob.size)})</span>
-    </li>
   );
 }

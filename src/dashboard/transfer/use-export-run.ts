@@ -1,18 +1,28 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExportedFile } from '../../export/blob-export-sink';
+import type { CsvTargetId } from '../../export/crm-mappings';
 import { ExportCancelledError, type ExportProgress } from '../../export/export-progress';
+import type { ImportReadiness } from '../../export/import-readiness';
+
+/** What a finished export offers: its files, a sentence, and for a CRM export its readiness and history batch. */
+export interface ExportOutcome {
+  files: ExportedFile[];
+  summary: string;
+  readiness?: ImportReadiness;
+  batch?: { target: CsvTargetId; id: string };
+}
 
 export type ExportRunState =
   | { status: 'idle' }
   | { status: 'running'; label: string; progress?: ExportProgress }
-  | { status: 'done'; label: string; files: ExportedFile[]; summary: string }
+  | ({ status: 'done'; label: string } & ExportOutcome)
   | { status: 'cancelled'; label: string }
   | { status: 'failed'; label: string; error: unknown };
 
 export type ExportJob = (options: {
   signal: AbortSignal;
   onProgress: (progress: ExportProgress) => void;
-}) => Promise<{ files: ExportedFile[]; summary: string }>;
+}) => Promise<ExportOutcome>;
 
 /** Runs one export at a time with progress and a cancel button; revokes old download links. */
 export function useExportRun() {
@@ -42,9 +52,9 @@ export function useExportRun() {
         setState({ status: 'running', label, progress });
       },
     }).then(
-      ({ files, summary }) => {
+      (outcome) => {
         if (abort.signal.aborted) return;
-        setState({ status: 'done', label, files, summary });
+        setState({ status: 'done', label, ...outcome });
       },
       (error: unknown) => {
         setState(error instanceof ExportCancelledError ? { status: 'cancelled', label } : { status: 'failed', label, error });
