@@ -11,8 +11,10 @@ import type { MarginDb } from '../db/database';
 import { addInteraction, getInteraction } from '../db/interactions-repository';
 import { addTask } from '../db/tasks-repository';
 import {
+  MAX_DURATION_MINUTES,
   MAX_FIELD_LENGTH,
   MAX_NOTE_LENGTH,
+  loggedKindSchema,
   sentimentSchema,
   type Contact,
   type Interaction,
@@ -47,6 +49,18 @@ export const noteInputSchema = z
           `A note can be at most ${MAX_NOTE_LENGTH.toLocaleString('en-US')} characters long.`,
         ),
       ),
+    /** Note, call or meeting (the composer's Type); a note when absent. */
+    kind: z.optional(loggedKindSchema),
+    /** Minutes, for a call or a meeting only. */
+    durationMinutes: z.optional(
+      z
+        .number()
+        .check(
+          z.int('A duration is a whole number of minutes.'),
+          z.gte(1, 'A duration is at least 1 minute.'),
+          z.lte(MAX_DURATION_MINUTES, `A duration can be at most ${MAX_DURATION_MINUTES / 60} hours.`),
+        ),
+    ),
     sentiment: z.optional(sentimentSchema),
     objection: structuredField('Objection'),
     emotion: structuredField('Emotion observed'),
@@ -62,8 +76,12 @@ export const noteInputSchema = z
     followUpDue: z.optional(z.number().check(z.int(), z.positive())),
   })
   .check(
+    z.refine((note) => note.durationMinutes === undefined || note.kind === 'call' || note.kind === 'meeting', 'Only a call or a meeting has a duration.'),
     z.refine(
       (note) =>
+        // A call or a meeting is worth logging even with nothing written: it happened.
+        note.kind === 'call' ||
+        note.kind === 'meeting' ||
         [note.body, note.objection, note.emotion, note.nextStep, ...Object.values(note.templateFields ?? {})].some((text) =>
           text?.trim(),
         ),
@@ -93,7 +111,7 @@ export interface LogNoteResult {
 }
 
 /**
- * Saves a note about the person on the page, creating their contact on first contact. Contact and
+ * Saves a note (or a call or meeting the rep logs, with its duration) about the person on the page, creating their contact on first contact. Contact and
  * note are written in one transaction: a failure leaves neither behind.
  *
  * @throws NoteRejectedError when the input cannot be saved (its message is for the user).
@@ -128,7 +146,8 @@ export async function logNote(db: MarginDb, request: LogNoteRequest): Promise<Lo
       id: note.id,
       contactId: contact.id,
       at: now,
-      kind: 'note',
+      kind: note.kind ?? 'note',
+      ...(note.durationMinutes !== undefined ? { durationMinutes: note.durationMinutes } : {}),
       ...(note.sentiment ? { sentiment: note.sentiment } : {}),
       ...nonBlank('body', note.body),
       ...nonBlank('objection', note.objection),
@@ -175,4 +194,19 @@ function templateAnswers(fields: Record<string, string | undefined> | undefined)
 function nonBlank<K extends string>(key: K, text: string | undefined): Partial<Record<K, string>> {
   const trimmed = text?.trim();
   return trimmed ? ({ [key]: trimmed } as Record<K, string>) : {};
+}
+
+/**
+ * Takes back a note the user has just saved (the composer's Undo): the note and the follow-up it
+ * made, in one transaction. Returns the note so its text can go back into the composer; nothing
+ * when it is already gone (undone in another tab).
+ */
+export async function unlogNote(db: MarginDb, noteId: string): Promise<Interaction | undefined> {
+  return db.transaction('rw', [db.interactions, db.tasks], async () => {
+    const note = await getInteraction(db, noteId);
+    if (!note) return undefined;
+    await db.tasks.where('contactId').equals(note.contactId).filter((task) => task.fromInteractionId === noteId).delete();
+    await db.interactions.delete(noteId);
+    return note;
+  });
 }

@@ -89,12 +89,44 @@ export async function recomputeAllContacts(
   now: number,
   { batchSize = RECOMPUTE_BATCH_SIZE }: { batchSize?: number } = {},
 ): Promise<RecomputeAllResult> {
-  const settings = await getSetting(db, SCORE_SETTINGS);
   const result: RecomputeAllResult = { contacts: 0, interactions: 0, scoresChanged: 0, suggestionsWritten: 0 };
   let after: string | undefined;
   for (;;) {
-    const done = await db.transaction('rw', [db.contacts, db.interactions, db.suggestions], async () => {
-      const batch = await readBatch(db, after, batchSize);
+    const piece = await recomputeContactsAfter(db, now, after, { batchSize, budgetMs: Infinity });
+    addCounts(result, piece);
+    after = piece.after;
+    if (piece.done) break;
+  }
+  await setSetting(db, LAST_FULL_RECOMPUTE_SETTING, now);
+  return result;
+}
+
+export interface RecomputePiece extends RecomputeAllResult {
+  /** The last contact id recomputed: where the next piece starts. */
+  after: string | undefined;
+  /** Whether everyone after the starting point has been recomputed. */
+  done: boolean;
+}
+
+/**
+ * One piece of the everyone-recompute: batches of contacts after `after` (by id) until `budgetMs`
+ * has passed or nobody is left. Each batch is its own transaction, so a piece that is cut off
+ * (the service worker stopped) loses at most the batch under way, and starting again from the
+ * last stored `after` recomputes it once more with the same result.
+ */
+export async function recomputeContactsAfter(
+  db: MarginDb,
+  now: number,
+  after: string | undefined,
+  { batchSize = RECOMPUTE_BATCH_SIZE, budgetMs }: { batchSize?: number; budgetMs: number },
+): Promise<RecomputePiece> {
+  const settings = await getSetting(db, SCORE_SETTINGS);
+  const piece: RecomputePiece = { contacts: 0, interactions: 0, scoresChanged: 0, suggestionsWritten: 0, after, done: false };
+  const started = Date.now();
+  // At least one batch per piece, however small the budget.
+  do {
+    piece.done = await db.transaction('rw', [db.contacts, db.interactions, db.suggestions], async () => {
+      const batch = await readBatch(db, piece.after, batchSize);
       if (batch.contacts.length === 0) return true;
       const byContact = groupByContact(batch.interactions);
       const suggestionsByContact = groupByContact(batch.suggestions);
@@ -102,19 +134,24 @@ export async function recomputeAllContacts(
         evaluateContact(contact, byContact.get(contact.id) ?? [], suggestionsByContact.get(contact.id) ?? [], now, settings),
       );
       await write(db, evaluations);
-      result.contacts += batch.contacts.length;
-      result.interactions += batch.interactions.length;
+      piece.contacts += batch.contacts.length;
+      piece.interactions += batch.interactions.length;
       for (const evaluation of evaluations) {
-        if (evaluation.contact) result.scoresChanged += 1;
-        result.suggestionsWritten += evaluation.suggestions.put.length + evaluation.suggestions.delete.length;
+        if (evaluation.contact) piece.scoresChanged += 1;
+        piece.suggestionsWritten += evaluation.suggestions.put.length + evaluation.suggestions.delete.length;
       }
-      after = batch.contacts.at(-1)?.id;
+      piece.after = batch.contacts.at(-1)?.id;
       return batch.contacts.length < batchSize;
     });
-    if (done) break;
-  }
-  await setSetting(db, LAST_FULL_RECOMPUTE_SETTING, now);
-  return result;
+  } while (!piece.done && Date.now() - started < budgetMs);
+  return piece;
+}
+
+function addCounts(total: RecomputeAllResult, piece: RecomputeAllResult): void {
+  total.contacts += piece.contacts;
+  total.interactions += piece.interactions;
+  total.scoresChanged += piece.scoresChanged;
+  total.suggestionsWritten += piece.suggestionsWritten;
 }
 
 export interface Batch {

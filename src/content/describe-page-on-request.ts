@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { MessageOf } from '../messaging/protocol';
-import { readPageSkeleton, type PageSkeleton } from '../sites/page-structure';
+import { readPageSkeleton, type PageSkeleton } from '../sites/page-skeleton';
 import { SIDEBAR_HOST_ID } from './sidebar-frame';
 
 /**

@@ -8,7 +8,7 @@ import { watchPage, type Recogniser } from './watch-page';
 /** The whole life of a content script: place the sidebar, then keep telling it who is on the page. */
 export function startContentScript(ctx: ContentScriptContext, site: Site, recognise: Recogniser): void {
   if (window.top !== window) return;
-  mountSidebarFrame(ctx);
+  mountSidebarFrame(ctx, { layout: SITE_TABLE[site].layout });
   answerStructureRequests(ctx);
   watchPage(ctx, recognise, reportPageContext, { watchedAttributes: SITE_TABLE[site].watchedAttributes });
 }

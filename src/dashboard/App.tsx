@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
+import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
+import { ErrorAlert } from '../ui/ErrorAlert';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { ContactsView } from './contacts/ContactsView';
+import { DemoDataNotice } from './DemoDataNotice';
 import { EmptyDashboard } from './EmptyDashboard';
 import { MetricsView } from './metrics/MetricsView';
 import { ReviewView } from './review/ReviewView';
@@ -35,10 +38,12 @@ export function App() {
       </header>
       <main class="dashboard">
         <h2 class="view-title">{current.label}</h2>
+        <ErrorAlert message={contacts.error ? `Could not read your contacts. ${describeStorageError(contacts.error)} Nothing was changed; reload to try again.` : undefined} />
         <p role="status">
-          {total === undefined ? 'Counting…' : `${total.toLocaleString()} ${total === 1 ? 'contact' : 'contacts'}`}
+          {contacts.error ? '' : total === undefined ? 'Counting…' : `${total.toLocaleString()} ${total === 1 ? 'contact' : 'contacts'}`}
           {loadedMessage && ` · ${loadedMessage}`}
         </p>
+        {view === 'contacts' && total !== undefined && total > 0 && <DemoDataNotice onRemoved={setLoadedMessage} />}
         {view === 'contacts' && total === 0 && <EmptyDashboard onLoaded={setLoadedMessage} />}
         {view === 'contacts' && contacts.data && total !== 0 && <ContactsView contacts={contacts.data} />}
         {view === 'review' && contacts.data && <ReviewView contacts={contacts.data} />}

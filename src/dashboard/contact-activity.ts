@@ -2,8 +2,8 @@ import Dexie from 'dexie';
 import type { MarginDb } from '../db/database';
 import type { Contact, Interaction } from '../model/schemas';
 import { contactActivity, type ContactActivity } from '../metrics/contact-activity';
-import { isTouch, SURGE_WINDOW_DAYS } from '../metrics/surge';
-import { DAY_MS, FUTURE_TOLERANCE_MS } from '../metrics/engagement-score';
+import { surgeOf, SURGE_WINDOW_DAYS } from '../metrics/surge';
+import { DAY_MS } from '../metrics/engagement-score';
 
 export type { ContactActivity };
 
@@ -63,7 +63,7 @@ function interactionsOf(db: MarginDb, contactId: string, from: number | typeof D
 }
 
 /**
- * Touches in the last 7 days of the people whose cached surge is on (a surge is cached when it
+ * The person's own touches in the last 7 days (see `surgeOf`) of the people whose cached surge is on (a surge is cached when it
  * starts, by the recompute a new interaction triggers, and may have ended since just by time
  * passing): a few small index ranges, never the whole table.
  */
@@ -74,8 +74,7 @@ export async function readSurgeTouches(db: MarginDb, ids: readonly string[], now
     const chunk = ids.slice(start, start + PARALLEL_READS);
     const read = await Promise.all(chunk.map((id) => interactionsOf(db, id, since)));
     chunk.forEach((id, index) => {
-      const count = read[index]!.filter((row) => isTouch(row) && row.at > since && row.at <= now + FUTURE_TOLERANCE_MS).length;
-      touches.set(id, count);
+      touches.set(id, surgeOf(read[index]!, now).touches);
     });
   }
   return touches;

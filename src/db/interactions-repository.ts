@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { MarginDb } from './database';
 import { NoteRejectedError } from './note-rejected-error';
-import { MAX_FIELD_LENGTH, MAX_NOTE_LENGTH, type Interaction, type UndoRecord } from '../model/schemas';
+import { LOGGED_KINDS, MAX_FIELD_LENGTH, MAX_NOTE_LENGTH, type Interaction, type UndoRecord } from '../model/schemas';
 import { recordUndo } from './undo-repository';
 
 export const DEFAULT_TIMELINE_LIMIT = 200;
@@ -71,7 +71,9 @@ export async function editNote(
   return db.transaction('rw', db.interactions, db.undo, async () => {
     const before = await db.interactions.get(id);
     if (!before) throw new Error('That note no longer exists.');
-    if (before.kind !== 'note') throw new Error('Only notes can be edited; captured activity is as it happened.');
+    if (!(LOGGED_KINDS as readonly string[]).includes(before.kind)) {
+      throw new Error('Only notes, calls and meetings you logged can be edited; captured activity is as it happened.');
+    }
     const edited: Interaction = { ...before, ...changes, editedAt: now, updatedAt: now };
     for (const key of ['body', 'objection', 'emotion', 'nextStep'] as const) {
       const text = edited[key]?.trim();
@@ -85,7 +87,7 @@ export async function editNote(
     else delete edited.templateFields;
     if (!edited.sentiment) delete edited.sentiment;
     const fieldTexts = [edited.objection, edited.emotion, edited.nextStep, ...answers.map(([, text]) => text)];
-    if (!edited.body && !fieldTexts.some(Boolean)) {
+    if (edited.kind === 'note' && !edited.body && !fieldTexts.some(Boolean)) {
       throw new NoteRejectedError('An empty note cannot be saved: delete it instead.');
     }
     if ((edited.body?.length ?? 0) > MAX_NOTE_LENGTH) {

@@ -206,9 +206,10 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** "day", "9 days": the unit is always said ("every 3" read as a number of anything). */
 function formatDays(days: number): string {
   const rounded = Math.max(1, Math.round(days));
-  return rounded === 1 ? 'day' : `${rounded}`;
+  return rounded === 1 ? 'day' : `${rounded} days`;
 }
 
 /** "email from them" (one) or "emails from them" (more). */

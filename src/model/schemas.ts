@@ -59,6 +59,15 @@ export const contactSchema = z.object({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
+/** What the rep logs by hand from the composer's Type control: each scored by its own weight. */
+export const LOGGED_KINDS = ['note', 'call', 'meeting'] as const;
+export const loggedKindSchema = z.enum(LOGGED_KINDS);
+export type LoggedKind = z.infer<typeof loggedKindSchema>;
+
+/** A call or meeting lasts 1 minute to 24 hours. */
+export const MAX_DURATION_MINUTES = 24 * 60;
+export const durationMinutesSchema = z.number().check(z.int(), z.gte(1), z.lte(MAX_DURATION_MINUTES));
+
 export const interactionSourceSchema = z.object({
   /** The site it was captured on, or 'margin' for what the user wrote in Margin itself. */
   site: z.enum([...SITES, 'margin']),
@@ -92,6 +101,8 @@ export const interactionSchema = z.object({
   templateFields: z.optional(z.record(z.string().check(z.maxLength(100)), shortText)),
   /** Set when a note is edited; `at` keeps the original time; v2. */
   editedAt: z.optional(timestamp),
+  /** How long a call or meeting the rep logged lasted, in minutes (optional, unindexed). */
+  durationMinutes: z.optional(durationMinutesSchema),
   source: interactionSourceSchema,
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -133,6 +144,9 @@ export const draftSchema = z.object({
   sentiment: z.optional(sentimentSchema),
   tags: z.optional(z.array(z.string().check(z.maxLength(100)))),
   followUpDue: z.optional(timestamp),
+  /** Call or meeting (absent: a note) and its duration as typed. */
+  kind: z.optional(loggedKindSchema),
+  duration: z.optional(z.string().check(z.maxLength(20))),
   updatedAt: timestamp,
 });
 export type Draft = z.infer<typeof draftSchema>;

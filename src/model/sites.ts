@@ -9,6 +9,14 @@ import type { InteractionKind } from './interaction-kinds';
  *
  * Free of zod, so content scripts and wxt.config.ts can use it at run time.
  */
+/**
+ * How a site's pages take the width the sidebar leaves them. `reflows`: the page lays itself out
+ * in the width it is given (Gmail). `follows-window`: its breakpoints and fixed header follow the
+ * window width (LinkedIn), so text can stay under the sidebar however the page is narrowed; the
+ * sidebar measures there (src/content/sidebar-frame.ts).
+ */
+export type PageLayout = 'reflows' | 'follows-window';
+
 export interface SiteDefinition {
   /** The only origin its pages (and the contexts its content script reports) may come from. */
   origin: string;
@@ -32,6 +40,7 @@ export interface SiteDefinition {
    * wrote. A chat names people only by name inside the conversation with the person shown.
    */
   conversation: 'email-thread' | 'chat';
+  layout: PageLayout;
 }
 
 const TABLE = {
@@ -44,6 +53,7 @@ const TABLE = {
     watchedAttributes: ['email', 'data-hovercard-id', 'data-name', 'data-thread-perm-id', 'data-legacy-thread-id', 'href'],
     messageKinds: { in: 'email-in', out: 'email-out' },
     conversation: 'email-thread',
+    layout: 'reflows',
   },
   linkedin: {
     origin: 'https://www.linkedin.com',
@@ -55,6 +65,7 @@ const TABLE = {
     messageKinds: { in: 'linkedin-message-in', out: 'linkedin-message-out' },
     visitKind: 'linkedin-view',
     conversation: 'chat',
+    layout: 'follows-window',
   },
 } as const satisfies Record<string, SiteDefinition>;
 

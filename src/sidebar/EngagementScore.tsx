@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { recomputeContact } from '../actions/recompute-scores';
 import type { Contact, Interaction } from '../model/schemas';
 import { engagementScore, DAY_MS, type Contribution } from '../metrics/engagement-score';
-import { bandOfScore } from '../metrics/score-band';
+import { bandOfScore, describeScoreBands, type ScoreBand } from '../metrics/score-band';
+import { stageSignalMismatch } from '../metrics/stage-signals';
 import { SCORE_SETTINGS } from '../metrics/score-settings';
 import { scoreTrend, type ScoreTrend } from '../metrics/score-trend';
 import { surgeOf } from '../metrics/surge';
@@ -10,43 +10,86 @@ import { useDatabase } from '../ui/database-context';
 import { interactionKindLabel } from '../model/interaction-kinds';
 import { useSetting } from '../ui/use-setting';
 import { useContactInteractions } from './use-contact-interactions';
+// The chip, the explanation and the trend are styled there; the header shows them on the first screen.
+import './metrics.css';
 
 const TOP_CONTRIBUTORS = 3;
 const ARROW = { up: '↑', down: '↓', steady: '→' } as const;
 
+export interface Engagement {
+  score: number;
+  band: ScoreBand;
+  contributions: Contribution[];
+  refused: Interaction[];
+  trend: ScoreTrend;
+  /** The person's own touches in the last 7 days, and whether they make a surge. */
+  touches: number;
+  surge: boolean;
+  /** One line when the stage the rep set and these signals disagree. */
+  mismatch?: string;
+}
+
 /**
- * "Engagement 64 · Engaged", why (the interactions that add the most), the 30-day trend and a
- * surge badge. Computed here from the person's interactions, so it is right the moment anything
- * is written; the cached `contact.score` (for sorting elsewhere) is brought up to date whenever
- * this person's interactions change: this is the hook that covers notes, edits and deletions.
+ * The score, band, trend and surge of a contact, computed here from their interactions, so they
+ * are right the moment anything is written; the cached `contact.score` (for sorting elsewhere) is
+ * brought up to date whenever this person's interactions change: this is the hook that covers
+ * notes, edits and deletions. Undefined while the interactions are read.
  */
-export function EngagementScore({ contact }: { contact: Contact }) {
+export function useEngagement(contact: Contact): Engagement | undefined {
   const interactions = useContactInteractions(contact.id);
   const settings = useSetting(SCORE_SETTINGS);
   useKeepCachedScoreCurrent(contact.id, interactions);
-  if (!interactions) return <p class="quiet" aria-busy="true">Working out engagement…</p>;
-
+  if (!interactions) return undefined;
   const now = Date.now();
   const { score, contributions, refused } = engagementScore(interactions, now, settings);
   const band = bandOfScore(score);
-  const trend = scoreTrend(interactions, now, settings);
   const { touches, surge } = surgeOf(interactions, now);
+  const mismatch = stageSignalMismatch(contact.stage, { score, band, theirTouchesThisWeek: touches, surge });
+  return {
+    score,
+    band,
+    // A contribution that rounds to +0.0 explains nothing.
+    contributions: contributions.filter((contribution) => contribution.points >= 0.05),
+    refused,
+    trend: scoreTrend(interactions, now, settings),
+    touches,
+    surge,
+    ...(mismatch ? { mismatch } : {}),
+  };
+}
 
+export const ENGAGEMENT_EXPLANATION_ID = 'engagement-explanation';
+
+/** "Score 64 · Active", a button that opens the explanation; a surge badge beside it. */
+export function EngagementChip({ engagement, expanded, onToggle }: { engagement: Engagement; expanded: boolean; onToggle: () => void }) {
+  const { score, band, surge, touches } = engagement;
   return (
-    <section class="engagement" aria-labelledby="engagement-heading">
-      <div class="engagement-top">
-        <h2 id="engagement-heading" class="engagement-score">
-          Engagement <span class="engagement-number">{score}</span>
-        </h2>
-        <span class={`badge band band-${band.toLowerCase()}`} title="Band: Cold 0–19, Warm 20–44, Engaged 45–69, Hot 70–100">
-          {band}
+    <>
+      <button
+        type="button"
+        class={`chip score-chip band-${band.toLowerCase()}`}
+        aria-expanded={expanded}
+        aria-controls={ENGAGEMENT_EXPLANATION_ID}
+        title={`Engagement score. Bands: ${describeScoreBands()}. Click for why.`}
+        onClick={onToggle}
+      >
+        Score <span class="engagement-number">{score}</span> · {band}
+      </button>
+      {surge && (
+        <span class="chip surge" title="They emailed, messaged, met or called 3 or more times in 7 days (your own notes and visits do not count)">
+          Surge: {touches} of their touches in 7 days
         </span>
-        {surge && (
-          <span class="badge surge" title="3 or more touches in 7 days">
-            Surge: {touches} touches in 7 days
-          </span>
-        )}
-      </div>
+      )}
+    </>
+  );
+}
+
+/** Why the score is what it is: the 30-day trend and what adds the most. Shown on demand. */
+export function EngagementExplanation({ engagement }: { engagement: Engagement }) {
+  const { trend, contributions, refused } = engagement;
+  return (
+    <section id={ENGAGEMENT_EXPLANATION_ID} class="engagement" aria-labelledby="engagement-heading">
+      <h2 id="engagement-heading">Why this score</h2>
       <TrendLine trend={trend} />
       {contributions.length > 0 ? (
         <div class="contributors">
@@ -135,8 +178,11 @@ function useKeepCachedScoreCurrent(contactId: string, interactions: Interaction[
   useEffect(() => {
     if (!signature || signature === lastSignature.current) return;
     lastSignature.current = signature;
-    recomputeContact(db, contactId, Date.now()).catch((error: unknown) => {
-      console.warn('[margin] could not update the stored score:', error);
-    });
+    // The write path (stage rules, suggestions) loads when first needed, after the first paint.
+    import('../actions/recompute-scores')
+      .then(({ recomputeContact }) => recomputeContact(db, contactId, Date.now()))
+      .catch((error: unknown) => {
+        console.warn('[margin] could not update the stored score:', error);
+      });
   }, [db, contactId, signature]);
 }

@@ -11,18 +11,29 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { DAY_MS } from '../metrics/engagement-score';
 
 
+/** "What's next": the soonest open follow-up with Done and Snooze; later ones one click away. */
 export function FollowUps({ contactId }: { contactId: string }) {
   const db = useDatabase();
   const tasks = useLiveDbQuery(['open-tasks', contactId], () => listOpenTasks(db, contactId));
-  if (!tasks.data || tasks.data.length === 0) return null;
+  const [showAll, setShowAll] = useState(false);
+  if (!tasks.data) return null;
+  const [next, ...later] = tasks.data;
   return (
     <section class="follow-ups" aria-labelledby="follow-ups-heading">
       <h2 id="follow-ups-heading">Follow-ups</h2>
-      <ul class="tasks">
-        {tasks.data.map((task) => (
-          <FollowUp key={task.id} task={task} />
-        ))}
-      </ul>
+      {next ? (
+        <ul class="tasks">
+          <FollowUp key={next.id} task={next} />
+          {showAll && later.map((task) => <FollowUp key={task.id} task={task} />)}
+        </ul>
+      ) : (
+        <p class="quiet">Nothing planned. A note with a follow-up date adds one.</p>
+      )}
+      {later.length > 0 && (
+        <button type="button" class="link" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
+          {showAll ? 'Show only the next one' : `${later.length} more ${later.length === 1 ? 'follow-up' : 'follow-ups'}`}
+        </button>
+      )}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import type { PageContext, PersonOnPage } from '../model/page-context';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { ContactSearch } from './ContactSearch';
+import { identityLabel, personOfContact } from './person-of-contact';
 
 interface Props {
   context: PageContext;
@@ -30,6 +31,8 @@ export function IdentityTools({ context, person }: Props) {
   const [status, setStatus] = useState<{ text: string; undoId?: string; error?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmed, setConfirmed] = useState<ConfirmedLinkResult | null>(null);
+  // A new search box after a merge: the old query would now say "No contact matches".
+  const [searchRound, setSearchRound] = useState(0);
 
   useEffect(() => {
     if (context.pageKind !== 'linkedin-contact-info' || !person.email) return;
@@ -57,8 +60,8 @@ export function IdentityTools({ context, person }: Props) {
   const merge = (kept: Contact, merged: Contact) =>
     run(async () => {
       const result = await mergeContacts(db, { keptId: kept.id, mergedId: merged.id });
-      const moved = result.moved.interactions + result.moved.tasks;
-      return { text: `Merged ${merged.name} into ${kept.name} (${moved} ${moved === 1 ? 'item' : 'items'} moved).`, undoId: result.undoId };
+      setSearchRound((round) => round + 1);
+      return { text: describeMerge(kept, merged, result.moved.interactions + result.moved.tasks), undoId: result.undoId };
     });
 
   const undo = (undoId: string) =>
@@ -91,6 +94,7 @@ export function IdentityTools({ context, person }: Props) {
           <summary>Merge contacts</summary>
           <p class="quiet">Moves every note, email and follow-up of the other contact to {current.name}; both keep their addresses and LinkedIn ids. You can undo it.</p>
           <ContactSearch
+            key={searchRound}
             label={`Find the duplicate of ${current.name}`}
             excludeIds={[current.id]}
             actionLabel={(other) => `Merge ${other.name || 'this contact'} into ${current.name}`}
@@ -135,4 +139,18 @@ function NameSuggestion({ person, busy, onConfirm }: { person: PersonOnPage; bus
       </button>
     </div>
   );
+}
+
+/**
+ * "Merged Priya Raman (priya@…) into Priya Raman (linkedin.com/in/…), 5 items moved": duplicates
+ * usually share a name, so each side is told apart by how Margin knows it.
+ */
+export function describeMerge(kept: Contact, merged: Contact, moved: number): string {
+  const sameName = kept.name.trim().toLowerCase() === merged.name.trim().toLowerCase();
+  const named = (contact: Contact): string => {
+    const name = contact.name.trim() || 'an unnamed contact';
+    const identity = identityLabel(personOfContact(contact));
+    return sameName && identity ? `${name} (${identity})` : name;
+  };
+  return `Merged ${named(merged)} into ${named(kept)}: ${moved} ${moved === 1 ? 'item' : 'items'} moved.`;
 }

@@ -2,15 +2,28 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteDraft, draftKeyOfPerson, getDraft, saveDraft } from '../db/drafts-repository';
 import { getInteraction } from '../db/interactions-repository';
 import { newId } from '../db/ids';
-import { logNote } from '../actions/log-note';
+import { logNote, unlogNote } from '../actions/log-note';
 import { NoteRejectedError } from '../db/note-rejected-error';
-import { MAX_NOTE_LENGTH, SENTIMENTS, type Draft, type InteractionSource, type Sentiment } from '../model/schemas';
+import {
+  LOGGED_KINDS,
+  MAX_DURATION_MINUTES,
+  MAX_NOTE_LENGTH,
+  SENTIMENTS,
+  type Draft,
+  type Interaction,
+  type InteractionSource,
+  type LoggedKind,
+  type Sentiment,
+} from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import type { PersonOnPage } from '../model/page-context';
 import { BUILT_IN_TEMPLATE, NOTE_TEMPLATES_SETTING, type TemplateChoice } from '../settings/note-templates';
 import { useDatabase } from '../ui/database-context';
+import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { useMutation } from '../ui/use-mutation';
 import { useSetting } from '../ui/use-setting';
+import { OBJECTIONS_SETTING } from '../settings/objections';
+import { describeKind } from './RecentActivity';
 import { announceTasksChanged } from './announce-tasks-changed';
 import { fromDateTimeInput, toDateTimeInput } from './date-time-input';
 import { useComposerShortcut } from './use-composer-shortcut';
@@ -25,6 +38,9 @@ interface Props {
 const DRAFT_SAVE_MS = 300;
 
 interface Fields {
+  kind: LoggedKind;
+  /** Minutes as typed, for a call or meeting. */
+  duration: string;
   body: string;
   objection: string;
   emotion: string;
@@ -36,6 +52,8 @@ interface Fields {
 }
 
 const EMPTY: Fields = {
+  kind: 'note',
+  duration: '',
   body: '',
   objection: '',
   emotion: '',
@@ -47,13 +65,25 @@ const EMPTY: Fields = {
 };
 
 function isBlank(fields: Fields): boolean {
-  return ![fields.body, fields.objection, fields.emotion, fields.nextStep, fields.tags, fields.followUp, ...Object.values(fields.templateFields)].some(
+  return fields.kind === 'note' && !fields.duration.trim() && ![fields.body, fields.objection, fields.emotion, fields.nextStep, fields.tags, fields.followUp, ...Object.values(fields.templateFields)].some(
     (text) => text.trim(),
   ) && !fields.sentiment;
 }
 
+const KIND_CHOICE: Record<LoggedKind, string> = { note: 'Note', call: 'Call', meeting: 'Meeting' };
+
+/** A call or a meeting is worth logging with nothing written: it happened. */
 function hasContent(fields: Fields): boolean {
+  if (fields.kind !== 'note') return true;
   return [fields.body, fields.objection, fields.emotion, fields.nextStep, ...Object.values(fields.templateFields)].some((text) => text.trim());
+}
+
+/** Whole minutes from 1 to 24 hours; undefined when empty; NaN when it is not a duration. */
+function parseDuration(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  const minutes = Number(trimmed);
+  return Number.isInteger(minutes) && minutes >= 1 && minutes <= MAX_DURATION_MINUTES ? minutes : Number.NaN;
 }
 
 function parseTags(text: string): string[] {
@@ -76,6 +106,16 @@ export function NoteComposer({ person, source }: Props) {
   // One id per note being written: a double click or a retry after an unclear failure stores it once.
   const [noteId, setNoteId] = useState(newId);
   const [savedMessage, setSavedMessage] = useState('');
+  // The note just saved, shown where the rep is looking, with Undo.
+  const [justSaved, setJustSaved] = useState<{ interaction: Interaction; followUpDue?: number } | undefined>();
+  const [undoError, setUndoError] = useState('');
+  // Followed live: an edit in the timeline shows here, and a deleted note is no longer "Saved".
+  const justSavedId = justSaved?.interaction.id ?? null;
+  const savedNow = useLiveDbQuery(['just-saved', justSavedId], () =>
+    justSavedId ? getInteraction(db, justSavedId).then((found) => found ?? null) : Promise.resolve(null),
+  );
+  const shownSaved = savedNow.data === undefined ? justSaved?.interaction : (savedNow.data ?? undefined);
+  const objections = useSetting(OBJECTIONS_SETTING);
   const [draftError, setDraftError] = useState('');
   const [draftRestored, setDraftRestored] = useState(false);
   const dirty = useRef(false);
@@ -99,6 +139,8 @@ export function NoteComposer({ person, source }: Props) {
       }
       if (cancelled || dirty.current) return;
       setFields({
+        kind: draft.kind ?? 'note',
+        duration: draft.duration ?? '',
         body: draft.body,
         objection: draft.objection ?? '',
         emotion: draft.emotion ?? '',
@@ -133,6 +175,8 @@ export function NoteComposer({ person, source }: Props) {
       ...(current.sentiment ? { sentiment: current.sentiment } : {}),
       ...(current.tags.trim() ? { tags: parseTags(current.tags) } : {}),
       ...(followUpDue ? { followUpDue } : {}),
+      ...(current.kind !== 'note' ? { kind: current.kind } : {}),
+      ...(current.kind !== 'note' && current.duration.trim() ? { duration: current.duration.trim().slice(0, 20) } : {}),
       updatedAt: Date.now(),
     };
     try {
@@ -164,6 +208,7 @@ export function NoteComposer({ person, source }: Props) {
   const update = (changes: Partial<Fields>): void => {
     dirty.current = true;
     setSavedMessage('');
+    setJustSaved(undefined);
     setFields((current) => ({ ...current, ...changes }));
   };
 
@@ -174,7 +219,9 @@ export function NoteComposer({ person, source }: Props) {
   const tooLong = fields.body.length > MAX_NOTE_LENGTH;
   const followUpDue = fromDateTimeInput(fields.followUp);
   const followUpInvalid = fields.followUp !== '' && followUpDue === undefined;
-  const canSave = hasContent(fields) && !tooLong && !followUpInvalid && !save.isPending;
+  const durationMinutes = fields.kind === 'note' ? undefined : parseDuration(fields.duration);
+  const durationInvalid = durationMinutes !== undefined && Number.isNaN(durationMinutes);
+  const canSave = hasContent(fields) && !tooLong && !followUpInvalid && !durationInvalid && !save.isPending;
 
   const submit = (): void => {
     if (!canSave) return;
@@ -185,6 +232,8 @@ export function NoteComposer({ person, source }: Props) {
     save.mutate(
       {
         id: noteId,
+        ...(fields.kind !== 'note' ? { kind: fields.kind } : {}),
+        ...(durationMinutes !== undefined ? { durationMinutes } : {}),
         body: fields.body,
         objection: template.fields ? '' : fields.objection,
         emotion: template.fields ? '' : fields.emotion,
@@ -201,13 +250,53 @@ export function NoteComposer({ person, source }: Props) {
           setNoteId(newId());
           setDraftRestored(false);
           if (result.task) announceTasksChanged();
-          setSavedMessage(
-            result.task ? `Note saved for ${person.name}, with a follow-up.` : `Note saved for ${person.name}.`,
-          );
+          setJustSaved({ interaction: result.interaction, ...(result.task ? { followUpDue: result.task.due } : {}) });
+          setUndoError('');
+          const what = KIND_CHOICE[result.interaction.kind as LoggedKind] ?? 'Note';
+          setSavedMessage(result.task ? `${what} saved for ${person.name}, with a follow-up.` : `${what} saved for ${person.name}.`);
         },
         onError: () => void writeDraft(),
       },
     );
+  };
+
+  // Undo puts the note back in the form, so a slip is fixed and saved again, not retyped.
+  const undoSave = async (): Promise<void> => {
+    if (!justSaved) return;
+    const { interaction, followUpDue: due } = justSaved;
+    try {
+      const removed = await unlogNote(db, interaction.id);
+      setJustSaved(undefined);
+      setSavedMessage(removed ? 'Undone: it is back in the form.' : 'It was already removed.');
+      if (!removed) return;
+      if (due !== undefined) announceTasksChanged();
+      dirty.current = true;
+      setFields({
+        kind: LOGGED_KINDS.includes(removed.kind as LoggedKind) ? (removed.kind as LoggedKind) : 'note',
+        duration: removed.durationMinutes ? String(removed.durationMinutes) : '',
+        body: removed.body ?? '',
+        objection: removed.objection ?? '',
+        emotion: removed.emotion ?? '',
+        nextStep: removed.nextStep ?? '',
+        templateFields: removed.templateFields ?? {},
+        sentiment: removed.sentiment,
+        tags: (removed.tags ?? []).join(', '),
+        followUp: due !== undefined ? toDateTimeInput(due) : '',
+      });
+      noteField.current?.focus();
+    } catch (failure) {
+      setUndoError(`Could not undo: ${describeStorageError(failure)}`);
+    }
+  };
+
+  // Arrow keys move the Type choice, as in any radio group.
+  const onTypeKeyDown = (event: KeyboardEvent): void => {
+    const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = LOGGED_KINDS[(LOGGED_KINDS.indexOf(fields.kind) + step + LOGGED_KINDS.length) % LOGGED_KINDS.length] ?? 'note';
+    update({ kind: next });
+    (event.currentTarget as HTMLElement).querySelector<HTMLElement>(`[role="radio"]:nth-of-type(${LOGGED_KINDS.indexOf(next) + 1})`)?.focus();
   };
 
   useComposerShortcut(() => noteField.current?.focus());
@@ -249,7 +338,7 @@ export function NoteComposer({ person, source }: Props) {
       }}
     >
       <div class="composer-top">
-        <h2 id="composer-heading">Log a note</h2>
+        <h2 id="composer-heading">Log a {KIND_CHOICE[fields.kind].toLowerCase()}</h2>
         {templates.length > 1 && (
           <div class="field inline">
             <label for="note-template">Template</label>
@@ -270,15 +359,58 @@ export function NoteComposer({ person, source }: Props) {
           </div>
         )}
       </div>
+      <div class="type-row">
+        {/* Buttons in a radio group (not labelled inputs), so "Note" names one field only. */}
+        <div class="type-group" role="radiogroup" aria-labelledby="note-kind-label" onKeyDown={onTypeKeyDown}>
+          <span id="note-kind-label" class="type-label">
+            Type
+          </span>
+          {LOGGED_KINDS.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              role="radio"
+              class="type-option"
+              aria-checked={fields.kind === kind}
+              tabIndex={fields.kind === kind ? 0 : -1}
+              onClick={() => update({ kind })}
+            >
+              {KIND_CHOICE[kind]}
+            </button>
+          ))}
+        </div>
+        {fields.kind !== 'note' && (
+          <div class="field duration">
+            <label for="note-duration">Duration (minutes)</label>
+            <input
+              id="note-duration"
+              type="number"
+              inputMode="numeric"
+              min="1"
+              max={MAX_DURATION_MINUTES}
+              step="1"
+              value={fields.duration}
+              aria-invalid={durationInvalid}
+              aria-describedby={durationInvalid ? 'note-duration-error' : undefined}
+              onInput={(event) => update({ duration: event.currentTarget.value })}
+            />
+            {durationInvalid && (
+              <p id="note-duration-error" class="field-error">
+                Whole minutes, 1 to {MAX_DURATION_MINUTES / 60} hours.
+              </p>
+            )}
+          </div>
+        )}
+      </div>
       {draftRestored && !isBlank(fields) && <p class="quiet draft-note">Draft restored: you had started this note.</p>}
       <div class="field">
-        <label for="note-body">Note</label>
+        <label for="note-body">{fields.kind === 'note' ? 'Note' : `What was said (optional)`}</label>
         <textarea
           id="note-body"
           ref={noteField}
           rows={3}
           value={fields.body}
-          placeholder={`What happened with ${person.name}?`}
+          placeholder={fields.kind === 'note' ? `What happened with ${person.name}?` : `The ${fields.kind} with ${person.name}`}
           aria-invalid={tooLong}
           aria-describedby="note-help"
           onInput={(event) => update({ body: event.currentTarget.value })}
@@ -297,7 +429,23 @@ export function NoteComposer({ person, source }: Props) {
               ),
             )
           : [
-              textField('note-objection', 'Objection', fields.objection, (text) => update({ objection: text })),
+              <div class="field" key="note-objection">
+                <label for="note-objection">Objection</label>
+                <input
+                  id="note-objection"
+                  type="text"
+                  list="objection-choices"
+                  value={fields.objection}
+                  maxLength={2_000}
+                  placeholder="Pick or type"
+                  onInput={(event) => update({ objection: event.currentTarget.value })}
+                />
+                <datalist id="objection-choices">
+                  {objections.map((objection) => (
+                    <option key={objection} value={objection} />
+                  ))}
+                </datalist>
+              </div>,
               textField('note-emotion', 'Emotion observed', fields.emotion, (text) => update({ emotion: text })),
             ]}
       </div>
@@ -343,8 +491,22 @@ export function NoteComposer({ person, source }: Props) {
         <p class="quiet">That time has passed: the reminder will come right away.</p>
       )}
       <button type="submit" disabled={!canSave}>
-        {save.isPending ? 'Saving…' : 'Save note'}
+        {save.isPending ? 'Saving…' : `Save ${KIND_CHOICE[fields.kind].toLowerCase()}`}
       </button>
+      {justSaved && shownSaved && (
+        <div class="just-saved" role="group" aria-label="Just saved">
+          <p>
+            <strong>Saved</strong> · {describeKind(shownSaved)}
+            {shownSaved.sentiment ? ` · ${shownSaved.sentiment}` : ''}
+            {shownSaved.body ? ': ' : ''}
+            {shownSaved.body && <span class="just-saved-text">{shownSaved.body}</span>}
+          </p>
+          <button type="button" class="secondary" onClick={() => void undoSave()}>
+            Undo
+          </button>
+        </div>
+      )}
+      <ErrorAlert message={undoError} />
       {/* One alert for one problem: a full disk fails the save and the draft alike. */}
       <ErrorAlert message={error && draftError ? `${error} It could not be kept as a draft either: keep this tab open.` : error || draftError} />
       <p role="status" class="quiet">

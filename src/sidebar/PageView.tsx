@@ -6,12 +6,16 @@ import type { PageContext, PersonOnPage } from '../model/page-context';
 import { DEFAULT_SWITCHER_LABEL, PAGE_KIND_TABLE } from '../model/page-kinds';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
+import { lazyComponent } from '../ui/lazy-component';
 import { EmptyState } from './EmptyState';
-import { IdentityTools } from './IdentityTools';
 import { ParticipantSwitcher } from './ParticipantSwitcher';
 import { PersonPanel } from './PersonPanel';
 import { personKey, personOfContact } from './person-of-contact';
-import { pageKindExpectsPerson, UnrecognisedPage } from './UnrecognisedPage';
+import { pageKindExpectsPerson } from './page-kind-expects-person';
+
+// Linking and merging, and search-or-create on a page without a person, load when shown.
+const IdentityTools = lazyComponent(() => import('./IdentityTools').then((module) => module.IdentityTools));
+const UnrecognisedPage = lazyComponent(() => import('./UnrecognisedPage').then((module) => module.UnrecognisedPage));
 import './recognition.css';
 
 /**
@@ -65,9 +69,9 @@ export function PageView({ context }: { context: PageContext }) {
             <>
               {notice}
               {switcher}
-              <IdentityTools key={`tools-${personKey(selected)}`} context={applied} person={selected} />
             </>
           }
+          tools={<IdentityTools key={`tools-${personKey(selected)}`} context={applied} person={selected} />}
         />
       </div>
     );

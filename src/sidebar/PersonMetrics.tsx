@@ -1,20 +1,18 @@
 import type { Contact } from '../model/schemas';
 import type { PageContext, PersonOnPage } from '../model/page-context';
-import { EngagementScore } from './EngagementScore';
 import { StageSuggestions } from './StageSuggestions';
 import { TrackPerson } from './TrackPerson';
 import './metrics.css';
 
 /**
- * Issue 5's part of the person panel: for a tracked contact their engagement score and stage
- * suggestions; for anyone else, "Track" and what would be captured.
+ * Under the header: for a tracked contact the stage suggestions waiting for the rep; for anyone
+ * else, "Track" and what would be captured. (The score itself is a chip in the header.)
  */
 export function PersonMetrics({ context, person, contact }: { context: PageContext; person: PersonOnPage; contact: Contact | undefined }) {
   if (!contact) return <TrackPerson context={context} person={person} />;
   return (
     <div class="person-metrics">
       <StageSuggestions contact={contact} />
-      <EngagementScore contact={contact} />
     </div>
   );
 }

@@ -4,15 +4,25 @@ import type { InteractionSource } from '../model/schemas';
 import { shownIdentitiesOfPerson } from '../identity/identities-of-person';
 import type { PageContext, PersonOnPage } from '../model/page-context';
 import { useDatabase } from '../ui/database-context';
+import { lazyComponent } from '../ui/lazy-component';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
-import { CrmSyncState } from './CrmSyncState';
-import { FollowUps } from './FollowUps';
-import { ForgetContact } from './ForgetContact';
-import { NoteComposer } from './NoteComposer';
 import { PersonHeader } from './PersonHeader';
-import { PersonMetrics } from './PersonMetrics';
+import { RecentActivity } from './RecentActivity';
 import { Timeline } from './Timeline';
 import { UndoProvider } from './undo-context';
+import './first-screen.css';
+import { describeStorageError } from '../db/storage-errors';
+import { ErrorAlert } from '../ui/ErrorAlert';
+
+// The first screen is the header and the latest items; writing, follow-ups, the stage
+// suggestions, the CRM line, the contact's details and forgetting load right after it has
+// painted, each in its own chunk.
+const CrmSyncState = lazyComponent(() => import('./CrmSyncState').then((module) => module.CrmSyncState));
+const ContactDetails = lazyComponent(() => import('./ContactDetails').then((module) => module.ContactDetails));
+const PersonMetrics = lazyComponent(() => import('./PersonMetrics').then((module) => module.PersonMetrics));
+const NoteComposer = lazyComponent(() => import('./NoteComposer').then((module) => module.NoteComposer));
+const FollowUps = lazyComponent(() => import('./FollowUps').then((module) => module.FollowUps));
+const ForgetContact = lazyComponent(() => import('./ForgetContact').then((module) => module.ForgetContact));
 
 function sourceOf(context: PageContext): InteractionSource {
   return {
@@ -27,11 +37,13 @@ interface Props {
   person: PersonOnPage;
   /** Where notes written here come from; by default the page (the dashboard says `margin`). */
   source?: InteractionSource;
-  /** What the page adds under the person's name: the people switcher, linking and merging. */
+  /** What the page adds under the person's header: a notice, the people switcher. */
   belowHeader?: ComponentChildren;
+  /** What the page adds at the end, with the person's details: linking and merging. */
+  tools?: ComponentChildren;
 }
 
-export function PersonPanel({ context, person, source, belowHeader }: Props) {
+export function PersonPanel({ context, person, source, belowHeader, tools }: Props) {
   const db = useDatabase();
   const identities = shownIdentitiesOfPerson(person);
   const contact = useLiveDbQuery(['contact-by-identity', identities], () =>
@@ -39,6 +51,21 @@ export function PersonPanel({ context, person, source, belowHeader }: Props) {
   );
   const contactId = contact.data?.id;
 
+  if (contact.error) {
+    // Not "new person": showing an empty record (and offering to save into it) would make a
+    // second contact for someone Margin may well know.
+    return (
+      <div class="person-panel">
+        <header class="person">
+          <h1 class="person-name">{person.name}</h1>
+        </header>
+        <ErrorAlert message={`Margin could not read what it holds about ${person.name}. ${describeStorageError(contact.error)} Nothing was changed; reload the page to try again.`} />
+      </div>
+    );
+  }
+
+  // The first screen answers who (pinned header), what happened last, and what is next; then
+  // the composer; the full timeline and everything else below.
   return (
     <UndoProvider>
       <div class="person-panel">
@@ -46,9 +73,11 @@ export function PersonPanel({ context, person, source, belowHeader }: Props) {
         {contactId && <CrmSyncState contactId={contactId} />}
         {belowHeader}
         {contact.data !== undefined && <PersonMetrics context={context} person={person} contact={contact.data ?? undefined} />}
-        <NoteComposer person={person} source={source ?? sourceOf(context)} />
+        {contactId && <RecentActivity contactId={contactId} />}
         {contactId && <FollowUps contactId={contactId} />}
+        <NoteComposer person={person} source={source ?? sourceOf(context)} />
         <Timeline contactId={contactId} />
+        <ContactDetails person={person} contact={contact.data ?? undefined} tools={tools} />
         {contact.data && <ForgetContact contact={contact.data} />}
       </div>
     </UndoProvider>

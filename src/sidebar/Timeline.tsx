@@ -1,16 +1,19 @@
 import { useState } from 'preact/hooks';
-import { removeCapturedInteraction } from '../actions/capture-interactions';
-import { deleteInteraction, editNote, listTimelinePage } from '../db/interactions-repository';
-import { NoteRejectedError } from '../db/note-rejected-error';
-import { SENTIMENTS, type Interaction, type InteractionKind, type Sentiment } from '../model/schemas';
+import { listTimelinePage } from '../db/interactions-repository';
+import { LOGGED_KINDS, SENTIMENTS, type Interaction, type InteractionKind, type Sentiment } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
 import { interactionKindLabel, kindsWhere, type TimelineGroup } from '../model/interaction-kinds';
 import { SITE_TABLE, siteOfUrl } from '../model/sites';
 import { formatDay, formatTime } from '../ui/format';
+import { lazyComponent } from '../ui/lazy-component';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { useOfferUndo } from './undo-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { describeKind } from './RecentActivity';
+
+/** Editing a note loads when the user asks to edit one. */
+const NoteEditor = lazyComponent(() => import('./NoteEditor').then((module) => module.NoteEditor));
 
 /** Rows read per page: the first screen appears at once even for a person with 5,000 items. */
 export const TIMELINE_PAGE = 50;
@@ -149,9 +152,10 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
     try {
       // A captured email or message is also remembered as removed, so reopening its thread does
       // not capture it again; a note is simply deleted.
+      // The write paths load when first used: the timeline paints without them.
       const undo = interaction.source.messageId
-        ? await removeCapturedInteraction(db, interaction.id, Date.now())
-        : await deleteInteraction(db, interaction.id, Date.now());
+        ? await (await import('../actions/capture-interactions')).removeCapturedInteraction(db, interaction.id, Date.now())
+        : await (await import('../db/interactions-repository')).deleteInteraction(db, interaction.id, Date.now());
       if (undo) offerUndo(undo);
     } catch (failure) {
       setError(`Could not delete: ${describeStorageError(failure)}`);
@@ -161,7 +165,7 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
   return (
     <li class={`item kind-${interaction.kind}`}>
       <div class="item-meta">
-        <span class="item-kind">{interactionKindLabel(interaction.kind)}</span>
+        <span class="item-kind">{describeKind(interaction)}</span>
         <time dateTime={new Date(interaction.at).toISOString()}>{formatTime(interaction.at)}</time>
         {interaction.sentiment && (
           <span class={`sentiment sentiment-${interaction.sentiment.toLowerCase()}`}>{interaction.sentiment}</span>
@@ -205,8 +209,8 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
             {link.label}
           </a>
         )}
-        {interaction.kind === 'note' && !editing && (
-          <button type="button" class="link" onClick={() => setEditing(true)} aria-label={`Edit note from ${formatDay(interaction.at)} ${formatTime(interaction.at)}`}>
+        {(LOGGED_KINDS as readonly string[]).includes(interaction.kind) && !editing && (
+          <button type="button" class="link" onClick={() => setEditing(true)} aria-label={`Edit ${interactionKindLabel(interaction.kind).toLowerCase()} from ${formatDay(interaction.at)} ${formatTime(interaction.at)}`}>
             Edit
           </button>
         )}
@@ -218,58 +222,5 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
       </div>
       <ErrorAlert message={error} />
     </li>
-  );
-}
-
-function NoteEditor({ interaction, onDone }: { interaction: Interaction; onDone: () => void }) {
-  const db = useDatabase();
-  const offerUndo = useOfferUndo();
-  const [body, setBody] = useState(interaction.body ?? '');
-  const [sentiment, setSentiment] = useState<Sentiment | ''>(interaction.sentiment ?? '');
-  const [error, setError] = useState('');
-  const idBase = `edit-${interaction.id}`;
-
-  const save = async (): Promise<void> => {
-    try {
-      const { undo } = await editNote(db, interaction.id, { body, sentiment: sentiment || undefined }, Date.now());
-      offerUndo(undo);
-      onDone();
-    } catch (failure) {
-      setError(failure instanceof NoteRejectedError ? failure.message : `Could not save: ${describeStorageError(failure)}`);
-    }
-  };
-
-  return (
-    <div class="note-editor">
-      <label for={`${idBase}-body`}>Edit note</label>
-      <textarea
-        id={`${idBase}-body`}
-        rows={3}
-        value={body}
-        onInput={(event) => setBody(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
-          if (event.key === 'Escape') onDone();
-        }}
-      />
-      <label for={`${idBase}-sentiment`}>Sentiment</label>
-      <select id={`${idBase}-sentiment`} value={sentiment} onChange={(event) => setSentiment(event.currentTarget.value as Sentiment | '')}>
-        <option value="">None</option>
-        {SENTIMENTS.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
-      <div class="actions">
-        <button type="button" onClick={() => void save()}>
-          Save changes
-        </button>
-        <button type="button" class="secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-      <ErrorAlert message={error} />
-    </div>
   );
 }

@@ -5,7 +5,6 @@ import { describeStorageError } from '../db/storage-errors';
 import { normaliseEmail, normaliseLinkedInId } from '../identity/normalise';
 import { sendMessage } from '../messaging/send';
 import { personOnPageSchema, type NoPersonReason, type PageContext, type PageSignal } from '../model/page-context';
-import { PAGE_KIND_TABLE } from '../model/page-kinds';
 import { useDatabase } from '../ui/database-context';
 import { ContactSearch } from './ContactSearch';
 import { copyText } from './copy-text';
@@ -36,11 +35,6 @@ const SIGNAL_STATES: Array<[PageSignal['state'], string]> = [
   ['missing', 'Missing'],
   ['disagrees', 'Names someone else'],
 ];
-
-/** Page kinds that normally show someone; nobody on them deserves an explanation. */
-export function pageKindExpectsPerson(context: PageContext): boolean {
-  return PAGE_KIND_TABLE[context.pageKind].expectsPerson;
-}
 
 /**
  * Nobody recognised on a page that should show someone: says so plainly, and offers to find the

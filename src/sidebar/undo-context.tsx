@@ -1,6 +1,5 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
-import { undoChange } from '../db/undo-repository';
 import type { UndoRecord } from '../model/schemas';
 import { useDatabase } from '../ui/database-context';
 
@@ -34,6 +33,8 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
   const undo = async (): Promise<void> => {
     if (!offer) return;
     try {
+      // Loaded when first used: nothing on the first screen needs the undo path.
+      const { undoChange } = await import('../db/undo-repository');
       await undoChange(db, offer.id);
       setMessage(`Undone: ${offer.label.toLowerCase()}.`);
     } catch (error) {

@@ -8,11 +8,10 @@
  * the content script walks the page (`readPageSkeleton`), the background redacts what it got.
  */
 
-const MAX_ELEMENTS = 4_000;
-const MAX_DEPTH = 60;
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META']);
-/** Elements whose inside is drawing or another document: named, not walked. */
-const OPAQUE = new Set(['svg', 'SVG', 'IFRAME', 'OBJECT', 'VIDEO', 'CANVAS']);
+import { MAX_ELEMENTS, readPageSkeleton, type PageSkeleton, type SkeletonNode } from './page-skeleton';
+
+export { readPageSkeleton, type PageSkeleton, type SkeletonNode } from './page-skeleton';
+
 /** Attributes whose values are structure, not content. */
 const KEPT_VALUES = new Set(['role', 'type', 'dir', 'aria-hidden', 'aria-current', 'aria-expanded', 'aria-haspopup', 'contenteditable', 'componentkey', 'data-sdui-screen']);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action']);
@@ -23,36 +22,6 @@ const ROUTE_WORDS = new Set(
     'jobs view mynetwork notifications premium help legal recommendation-add-edit add-edit connections followers').split(' '),
 );
 const PLAIN_CLASS = /^[a-z][a-z0-9]*(?:(?:--?|__?)[a-z0-9]+)*$/;
-
-/**
- * One element as the content script reads it, in document order: its depth, tag, attributes and
- * whether it holds text of its own. Raw (the content script does no more than walk); redacted
- * here, in the background, before anything leaves it.
- */
-export type SkeletonNode = [depth: number, tag: string, attributes: Array<[name: string, value: string]>, hasText: boolean];
-
-export interface PageSkeleton {
-  url: string;
-  title: string;
-  nodes: SkeletonNode[];
-}
-
-/** The content script's part: walk the page, no more (it must stay small). */
-export function readPageSkeleton(document: Document, skip: (element: Element) => boolean = () => false): PageSkeleton {
-  const nodes: SkeletonNode[] = [];
-  const walk = (element: Element, depth: number): void => {
-    if (nodes.length >= MAX_ELEMENTS || depth > MAX_DEPTH || SKIPPED.has(element.tagName) || skip(element)) return;
-    nodes.push([
-      depth,
-      element.tagName,
-      [...element.attributes].map((attribute) => [attribute.name, attribute.value.slice(0, 300)]),
-      [...element.childNodes].some((node) => node.nodeType === 3 && (node.nodeValue ?? '').trim() !== ''),
-    ]);
-    if (!OPAQUE.has(element.tagName)) for (const child of element.children) walk(child, depth + 1);
-  };
-  if (document.body) walk(document.body, 0);
-  return { url: document.location?.href ?? '', title: document.title, nodes };
-}
 
 /** The redacted description of a skeleton, starting with the address shape and title shape. */
 export function describeSkeleton(skeleton: PageSkeleton): string {

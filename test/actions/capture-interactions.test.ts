@@ -188,7 +188,14 @@ describe('the dashboard\'s cached activity stays current through capture', () =>
   it('a captured thread sets last touch and surge; removing its newest message moves them back', async () => {
     db = freshDb();
     const priya = await trackedPriya();
-    await captureFromPageContext(db, thread(), NOW);
+    // Three of her emails in the week (a surge counts only hers) and one reply from the user.
+    const busyWeek = gmailThread([
+      gmailMessage('#msg-f:0', 4, 'priya'),
+      gmailMessage('#msg-f:1', 3, 'priya'),
+      gmailMessage('#msg-f:2', 2, 'me'),
+      gmailMessage('#msg-f:3', 1, 'priya'),
+    ]);
+    await captureFromPageContext(db, busyWeek, NOW);
     expect(await db.contacts.get(priya.id)).toMatchObject({ lastTouchAt: NOW - DAY, surge: true });
 
     const newest = await db.interactions.where('contactId').equals(priya.id).filter((row) => row.at === NOW - DAY).first();

@@ -427,3 +427,34 @@ describe('logNote: draft', () => {
     expect(await db.drafts.get(draftKey)).toEqual(nextDraft);
   });
 });
+
+describe('logNote: calls and meetings (the composer\'s Type)', () => {
+  it('stores a call or a meeting as its own kind with its duration, scored and filtered as such', async () => {
+    db = freshDb();
+    const call = await logNote(db, { person: jane, note: note({ kind: 'call', durationMinutes: 25, body: 'Walked through pricing' }), source: gmail, now: 1_000 });
+    const meeting = await logNote(db, { person: jane, note: note({ kind: 'meeting', durationMinutes: 60, body: '' , sentiment: undefined }), source: gmail, now: 2_000 });
+    expect(call.interaction).toMatchObject({ kind: 'call', durationMinutes: 25, body: 'Walked through pricing' });
+    // A meeting is worth logging with nothing written: it happened.
+    expect(meeting.interaction).toMatchObject({ kind: 'meeting', durationMinutes: 60 });
+    expect(meeting.interaction).not.toHaveProperty('body');
+    expect((await listTimeline(db, call.contact.id, { limit: 10 })).map((row) => row.kind)).toEqual(['meeting', 'call']);
+  });
+
+  it('refuses a duration on a note, or one that is not whole minutes from 1 to 24 hours, writing nothing', async () => {
+    db = freshDb();
+    for (const [input, message] of [
+      [note({ durationMinutes: 10 }), 'Only a call or a meeting has a duration.'],
+      [note({ kind: 'call', durationMinutes: 0 }), 'A duration is at least 1 minute.'],
+      [note({ kind: 'call', durationMinutes: 2.5 }), 'A duration is a whole number of minutes.'],
+      [note({ kind: 'meeting', durationMinutes: 24 * 60 + 1 }), 'A duration can be at most 24 hours.'],
+    ] as const) {
+      await expect(logNote(db, { person: jane, note: input, source: gmail })).rejects.toThrow(new NoteRejectedError(message));
+    }
+    expect(await countRows(db)).toEqual({ contacts: 0, interactions: 0 });
+  });
+
+  it('still refuses an empty note', async () => {
+    db = freshDb();
+    await expect(logNote(db, { person: jane, note: note({ kind: 'note', body: ' ' }), source: gmail })).rejects.toThrow(NoteRejectedError);
+  });
+});

@@ -131,6 +131,7 @@ describe('the activity cached on the contact row (what the dashboard filters by)
     const jane = await contactWith('Jane', [
       touch('email-in', 6, { sentiment: 'Positive' }),
       touch('meeting', 4),
+      touch('call', 3),
       touch('note', 2, { sentiment: 'Concerned' }),
       touch('stage-change', 1),
       touch('task-done', 0.5),
@@ -141,7 +142,7 @@ describe('the activity cached on the contact row (what the dashboard filters by)
 
   it('a surge ends by time passing: the daily recompute turns it off, and keeps the rest', async () => {
     db = freshDb();
-    const jane = await contactWith('Jane', [touch('email-in', 3), touch('email-out', 2), touch('call', 1)]);
+    const jane = await contactWith('Jane', [touch('email-in', 3), touch('meeting', 2), touch('call', 1)]);
     await recomputeAllContacts(db, NOW);
     expect((await db.contacts.get(jane.id))?.surge).toBe(true);
     const later = await recomputeAllContacts(db, NOW + 10 * DAY);

@@ -2,13 +2,27 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { COLLAPSED_TAB_WIDTH_PX, MIN_SIDEBAR_WIDTH_PX, mountSidebarFrame, SIDEBAR_HOST_ID } from '../../src/content/sidebar-frame';
 import {
+  COLLAPSE_BELOW_STORAGE_KEY,
   COLLAPSED_STORAGE_KEY,
-  COLLAPSED_TAB_WIDTH_PX,
-  mountSidebarFrame,
-  SIDEBAR_HOST_ID,
-  SIDEBAR_WIDTH_PX,
-} from '../../src/content/sidebar-frame';
+  DEFAULT_SIDEBAR_WIDTH_PX,
+  WIDTH_STORAGE_KEY,
+} from '../../src/settings/sidebar-layout';
+
+function setWindowWidth(width: number): void {
+  Object.defineProperty(window, 'innerWidth', { value: width, configurable: true });
+}
+
+function marginRight(): string {
+  return document.documentElement.style.getPropertyValue('margin-right');
+}
+
+function resizeHandle(): HTMLElement {
+  const element = host().shadowRoot?.querySelector<HTMLElement>('[role="separator"]');
+  if (!element) throw new Error('no resize handle in the sidebar host');
+  return element;
+}
 
 function host(): HTMLElement {
   const element = document.getElementById(SIDEBAR_HOST_ID);
@@ -32,6 +46,7 @@ describe('mountSidebarFrame', () => {
   beforeEach(() => {
     ctx = new ContentScriptContext('test');
     document.documentElement.style.removeProperty('margin-right');
+    setWindowWidth(1440);
     // happy-dom does not load iframes and says so on console.error; the frame's src is what counts here.
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
   });
@@ -49,7 +64,7 @@ describe('mountSidebarFrame', () => {
 
   it('narrows the page by its width instead of covering it', () => {
     mountSidebarFrame(ctx);
-    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe(`${SIDEBAR_WIDTH_PX}px`);
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe(`${DEFAULT_SIDEBAR_WIDTH_PX}px`);
   });
 
   it('collapses to a small tab, remembers it, and reopens', async () => {
@@ -103,5 +118,79 @@ describe('mountSidebarFrame', () => {
     await fakeBrowser.runtime.onMessage.trigger({ type: 'sidebar/reveal' }, { id: fakeBrowser.runtime.id }, answer);
     expect(host().dataset.state).toBe('open');
     expect(answer).toHaveBeenCalledWith({ revealed: true });
+  });
+  it('starts collapsed in a window narrower than the user\'s width, and opens on demand', async () => {
+    setWindowWidth(1024);
+    mountSidebarFrame(ctx);
+    await flush();
+    expect(host().dataset.state).toBe('collapsed');
+    expect(host().dataset.collapsedBecause).toBe('narrow-window');
+    expect(marginRight()).toBe(`${COLLAPSED_TAB_WIDTH_PX}px`);
+    expect(toggle().title).toContain('narrower than 1,200 px');
+
+    toggle().click();
+    expect(host().dataset.state).toBe('open');
+    // Opening it here is not a wish to have it open in every narrow window.
+    ctx.abort();
+    ctx = new ContentScriptContext('test');
+    mountSidebarFrame(ctx);
+    await flush();
+    expect(host().dataset.state).toBe('collapsed');
+  });
+
+  it('takes the collapse width from the options page, at once', async () => {
+    setWindowWidth(1024);
+    await fakeBrowser.storage.local.set({ [COLLAPSE_BELOW_STORAGE_KEY]: 900 });
+    mountSidebarFrame(ctx);
+    await flush();
+    expect(host().dataset.state).toBe('open');
+    await fakeBrowser.storage.local.set({ [COLLAPSE_BELOW_STORAGE_KEY]: 1_100 });
+    await flush();
+    expect(host().dataset.state).toBe('collapsed');
+  });
+
+  it('is resized from the keyboard on its edge, within limits, and remembers the width', async () => {
+    mountSidebarFrame(ctx);
+    await flush();
+    resizeHandle().dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    expect(marginRight()).toBe(`${DEFAULT_SIDEBAR_WIDTH_PX + 16}px`);
+    await flush();
+    expect(await fakeBrowser.storage.local.get(WIDTH_STORAGE_KEY)).toEqual({ [WIDTH_STORAGE_KEY]: DEFAULT_SIDEBAR_WIDTH_PX + 16 });
+    for (let press = 0; press < 20; press += 1) resizeHandle().dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(marginRight()).toBe(`${MIN_SIDEBAR_WIDTH_PX}px`);
+    expect(resizeHandle().getAttribute('aria-valuenow')).toBe(String(MIN_SIDEBAR_WIDTH_PX));
+
+    ctx.abort();
+    ctx = new ContentScriptContext('test');
+    await fakeBrowser.storage.local.set({ [WIDTH_STORAGE_KEY]: 500 });
+    mountSidebarFrame(ctx);
+    await flush();
+    expect(marginRight()).toBe('500px');
+  });
+
+  it('on a page that keeps its width, narrows until no text is under it, or collapses', async () => {
+    // A page whose text ends 1,100 px from the left: the default 360 px covers it, 280 px does not.
+    const textEnd = { right: 1_100 };
+    const textRightOf = (left: number) => textEnd.right > left;
+    mountSidebarFrame(ctx, { layout: 'follows-window', textRightOf });
+    await flush();
+    expect(host().dataset.state).toBe('open');
+    expect(marginRight()).toBe(`${MIN_SIDEBAR_WIDTH_PX}px`);
+
+    textEnd.right = 1_300;
+    ctx.abort();
+    ctx = new ContentScriptContext('test');
+    mountSidebarFrame(ctx, { layout: 'follows-window', textRightOf });
+    await flush();
+    expect(host().dataset.state).toBe('collapsed');
+    expect(host().dataset.collapsedBecause).toBe('page-does-not-fit');
+  });
+
+  it('never measures a page that reflows', async () => {
+    const textRightOf = vi.fn(() => true);
+    mountSidebarFrame(ctx, { layout: 'reflows', textRightOf });
+    await flush();
+    expect(host().dataset.state).toBe('open');
+    expect(textRightOf).not.toHaveBeenCalled();
   });
 });

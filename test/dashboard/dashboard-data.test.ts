@@ -69,6 +69,28 @@ describe('dashboard data', () => {
     expect(metrics.scoreDistribution.find((bucket) => bucket.label === '70–79')?.count).toBe(1);
   });
 
+  it('groups objections by the user\'s list and keeps the user\'s spelling', () => {
+    const accumulator = metricsAccumulator(NOW, ['Current TMS vendor', 'Price too high']);
+    const objection = (id: string, text: string): Interaction => ({
+      id,
+      contactId: 'c-0001',
+      at: NOW - 60_000,
+      kind: 'note',
+      objection: text,
+      source: { site: 'margin' },
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    for (const [index, text] of ['current tms vendor', '  Current  TMS vendor ', 'CURRENT TMS VENDOR', 'price too high', 'Waiting on IT', 'waiting on it'].entries()) {
+      accumulator.add(objection(`o-${index}`, text));
+    }
+    expect(accumulator.finish([]).topObjections).toEqual([
+      { label: 'Current TMS vendor', count: 3 },
+      { label: 'Waiting on IT', count: 2 },
+      { label: 'Price too high', count: 1 },
+    ]);
+  });
+
   it('opens a stored contact as the sidebar would see them on a page', () => {
     for (const contact of contacts) {
       const opened = personContextOfContact(contact);

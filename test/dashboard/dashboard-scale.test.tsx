@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readUncachedActivity, searchNoteText, uncachedIds } from '../../src/dashboard/contact-activity';
 import { ContactsView } from '../../src/dashboard/contacts/ContactsView';
 import { DEFAULT_CONTACT_QUERY, queryContacts } from '../../src/dashboard/contacts/contact-query';
@@ -12,6 +12,7 @@ import { PersonPanel } from '../../src/sidebar/PersonPanel';
 import { aliceBackup } from '../export/fixture-backups';
 import { freshDb } from '../db/fresh-db';
 import { renderWithDb } from '../support/render-extension-page';
+import { preloadLazySidebarParts } from '../support/preload-lazy-sidebar';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.now();
@@ -140,8 +141,10 @@ describe('the weekly review from cached activity', () => {
     const fresh = person(1, { surge: true, lastTouchAt: NOW - DAY });
     const stale = person(2, { surge: true, lastTouchAt: NOW - 9 * DAY });
     await db.interactions.bulkAdd([
-      ...[1, 2, 3].map((days) => note(`f-${days}`, fresh.id, NOW - days * DAY + 1000, 'x')),
-      ...[9, 10, 11].map((days) => note(`s-${days}`, stale.id, NOW - days * DAY, 'x')),
+      // Their own touches (the rep's notes alone would never make a surge).
+      ...[1, 2, 3].map((days) => note(`f-${days}`, fresh.id, NOW - days * DAY + 1000, 'x', 'email-in')),
+      note('f-note', fresh.id, NOW - DAY, 'my own note'),
+      ...[9, 10, 11].map((days) => note(`s-${days}`, stale.id, NOW - days * DAY, 'x', 'email-in')),
     ]);
     await db.tasks.bulkAdd([
       { id: 't-due', contactId: fresh.id, due: NOW + DAY, title: 'Send the quote', status: 'open', createdAt: NOW, updatedAt: NOW },
@@ -160,6 +163,7 @@ describe('the weekly review from cached activity', () => {
 });
 
 describe('a note saved in the sidebar refreshes the cached activity', () => {
+  beforeAll(preloadLazySidebarParts);
   it('the contact row gets the note as its last touch and its sentiment', async () => {
     db = freshDb();
     const context: PageContext = {
@@ -169,7 +173,8 @@ describe('a note saved in the sidebar refreshes the cached activity', () => {
       person: { name: 'Priya Raman', email: 'priya.raman@northwind-logistics.example' },
     };
     renderWithDb(db, <PersonPanel context={context} person={context.person!} />);
-    fireEvent.input(screen.getByLabelText('Note') as HTMLTextAreaElement, { target: { value: 'Worried about the rollout' } });
+    // The composer loads after the sidebar's first paint (its own chunk).
+    fireEvent.input((await screen.findByLabelText('Note')) as HTMLTextAreaElement, { target: { value: 'Worried about the rollout' } });
     fireEvent.click(screen.getByRole('radio', { name: 'Concerned' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(async () => {

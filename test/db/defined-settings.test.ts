@@ -39,6 +39,8 @@ const SAMPLES: Record<string, unknown> = {
     k: 12,
   },
   'metrics.lastFullRecomputeAt': 1_764_000_000_000,
+  'metrics.dailyRecomputeProgress': { now: 1_764_000_000_000, after: 'contact-42' },
+  objections: ['Price too high', 'Waiting for the next budget'],
   noteTemplates: [{ id: 'bant', name: 'BANT', fields: ['Budget', 'Authority', 'Need', 'Timing'] }],
   customFieldDefinitions: [{ id: 'tier', label: 'Tier', type: 'choice', choices: ['Gold', 'Silver'] }],
   'export-cursor:hubspot': { upTo: 1_764_000_000_000, exportedAt: 1_764_000_100_000, contacts: 3, interactions: 12 },

@@ -217,7 +217,7 @@ describe('editNote', () => {
     await db.interactions.add(email);
 
     await expect(editNote(db, 'email-1', { body: 'rewritten' }, 9_000)).rejects.toThrow(
-      'Only notes can be edited; captured activity is as it happened.',
+      'Only notes, calls and meetings you logged can be edited; captured activity is as it happened.',
     );
     await expect(editNote(db, 'gone', { body: 'x' }, 9_000)).rejects.toThrow('That note no longer exists.');
     expect(await db.interactions.get('email-1')).toEqual(email);

@@ -1,15 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoSeriousAxeViolations as expectNoSeriousAxeViolationsOn } from './support/axe';
 import { saveScreenshot } from './support/screenshots';
 import { expect, test } from './support/test';
+import type { Page } from '@playwright/test';
 
-async function expectNoSeriousAxeViolations(page: Page, view: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(
-    serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`),
-    `axe-core on the ${view} view`,
-  ).toEqual([]);
+function expectNoSeriousAxeViolations(page: Page, view: string): Promise<void> {
+  return expectNoSeriousAxeViolationsOn(page, `the ${view} view`);
 }
 
 test('the dashboard: find, open and change contacts, review the week, see the metrics; axe finds nothing serious', async ({

@@ -42,7 +42,7 @@ test('opening the same Gmail thread twice, and in a second tab, logs each messag
     await expect(timelineEmails(margin).first()).toBeVisible();
     captured = await timelineEmails(margin).count();
     expect(captured).toBeGreaterThanOrEqual(2);
-    await expect(margin.getByRole('heading', { name: /^Engagement \d+$/ })).toBeVisible();
+    await expect(margin.getByRole('button', { name: /^Score \d+ · (Cold|Warm|Active|Hot)$/ })).toBeVisible();
   });
 
   await test.step('opening the thread again adds nothing', async () => {

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/test';
 import { fromRepoRoot } from './support/repo-root';
+import { marginHostOf, sidebarToggleOf } from './support/margin-on-page';
 import { saveScreenshot } from './support/screenshots';
+import type { Page } from '@playwright/test';
 
 /**
  * Real LinkedIn profiles saved by other projects (../shared/fixtures, see its SOURCES.md), served at
@@ -23,6 +25,19 @@ const OWN_PROFILES = [
   { era: '2022', file: 'linkedin-2022-03-profile-singlefile-kireet-agrawal.html', slug: 'kireetagrawal' },
 ] as const;
 
+/**
+ * A saved page with LinkedIn's own styles keeps its 1128 px layout and docked messaging bar, so
+ * Margin may start as its tab rather than cover them; the rep opens it with one click.
+ */
+async function openSidebarIfPageKeepsItsWidth(page: Page): Promise<void> {
+  const host = marginHostOf(page);
+  await expect(host).toHaveAttribute('data-state', /^(open|collapsed)$/);
+  if ((await host.getAttribute('data-state')) === 'collapsed') {
+    await expect(host).toHaveAttribute('data-collapsed-because', 'page-does-not-fit');
+    await sidebarToggleOf(page, 'collapsed').click();
+  }
+}
+
 test.describe('saved LinkedIn profiles, 2018–2026', () => {
   test.skip(!existsSync(SHARED_LINKEDIN), `${SHARED_LINKEDIN} is absent: real LinkedIn profiles are not checked end to end in this run`);
 
@@ -31,6 +46,7 @@ test.describe('saved LinkedIn profiles, 2018–2026', () => {
       const url = `https://www.linkedin.com/in/${profile.slug}/`;
       site.serve({ [url]: path.join(SHARED_LINKEDIN, profile.file) });
       await page.goto(url);
+      await openSidebarIfPageKeepsItsWidth(page);
       const margin = sidebar(page);
       await expect(margin.getByRole('heading', { level: 1, name: 'Your own profile', exact: true })).toBeVisible();
       await expect(margin.getByText('Margin never tracks you.')).toBeVisible();
@@ -44,6 +60,7 @@ test.describe('saved LinkedIn profiles, 2018–2026', () => {
       const url = `https://www.linkedin.com/in/${profile.slug}/`;
       site.serve({ [url]: path.join(SHARED_LINKEDIN, profile.file) });
       await page.goto(url);
+      await openSidebarIfPageKeepsItsWidth(page);
       const margin = sidebar(page);
       await expect(margin.getByRole('heading', { level: 1, name: profile.name, exact: true })).toBeVisible();
       await expect(margin.getByText(`linkedin.com/in/${profile.slug}`).first()).toBeVisible();

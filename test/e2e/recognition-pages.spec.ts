@@ -337,7 +337,11 @@ test('merge two contacts from the sidebar, then undo', async ({ page, site, side
   await margin.getByText('Merge contacts', { exact: true }).click();
   await margin.getByLabel(/Find the duplicate of Priya Raman/).fill('priya');
   await margin.getByRole('button', { name: 'Merge Priya Raman into Priya Raman' }).click();
-  await expect(margin.getByText(/Merged Priya Raman into Priya Raman/)).toBeVisible();
+  // Two people of one name are told apart, and the emptied search says nothing about "no match".
+  await expect(
+    margin.getByText('Merged Priya Raman (priya.raman@northwind-logistics.example) into Priya Raman (linkedin.com/in/priya-raman-northwind)'),
+  ).toBeVisible();
+  await expect(margin.getByText(/No contact matches/)).toHaveCount(0);
   await expect(timeline.getByText('Email note about the pilot.')).toBeVisible();
   await expect(timeline.getByText('LinkedIn note after her post.')).toBeVisible();
   await saveScreenshot(page, 'recognition-merged');

@@ -174,7 +174,8 @@ test('a follow-up raises a browser notification when it is due', async ({ page, 
     .toEqual([expect.stringMatching(/^follow-up:/)]);
 
   await margin.getByRole('button', { name: 'Done: Call Priya about the order form' }).click();
-  await expect(margin.getByRole('region', { name: 'Follow-ups' })).toHaveCount(0);
+  await expect(margin.getByRole('region', { name: 'Follow-ups' })).toContainText('Nothing planned.');
+  await expect(margin.getByRole('button', { name: 'Done: Call Priya about the order form' })).toHaveCount(0);
   await expect(margin.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first()).toContainText('Follow-up done');
 });
 

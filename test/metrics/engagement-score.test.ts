@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engagementScore, scoreAt } from '../../src/metrics/engagement-score';
-import { bandOfScore } from '../../src/metrics/score-band';
+import { STAGES } from '../../src/model/schemas';
+import { bandOfScore, describeScoreBands, SCORE_BANDS } from '../../src/metrics/score-band';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../src/metrics/score-settings';
 import { DAY, NOW, touch } from './interactions';
 
@@ -81,11 +82,22 @@ describe('bandOfScore', () => {
     [19, 'Cold'],
     [20, 'Warm'],
     [44, 'Warm'],
-    [45, 'Engaged'],
-    [69, 'Engaged'],
+    [45, 'Active'],
+    [69, 'Active'],
     [70, 'Hot'],
     [100, 'Hot'],
   ])('%i is %s', (score, band) => {
     expect(bandOfScore(score)).toBe(band);
+  });
+});
+
+describe('score bands and stages', () => {
+  it('no band has the name of a lifecycle stage, so a band chip never reads as a stage', () => {
+    const stages = new Set<string>(STAGES.map((stage) => stage.toLowerCase()));
+    expect(SCORE_BANDS.map(({ band }) => band).filter((band) => stages.has(band.toLowerCase()))).toEqual([]);
+  });
+
+  it('describes the bands in one line', () => {
+    expect(describeScoreBands()).toBe('Cold 0–19, Warm 20–44, Active 45–69, Hot 70–100');
   });
 });

@@ -28,12 +28,19 @@ describe('scoreTrend', () => {
 });
 
 describe('surgeOf', () => {
-  it('is a surge at 3 touches within 7 days', () => {
-    expect(surgeOf([touch('email-in', 1), touch('note', 3), touch('linkedin-view', 6)], NOW)).toEqual({ touches: 3, surge: true });
+  it('is a surge at 3 of the person\'s own touches within 7 days: their emails and messages, meetings and calls', () => {
+    expect(surgeOf([touch('email-in', 1), touch('linkedin-message-in', 3), touch('call', 6)], NOW)).toEqual({ touches: 3, surge: true });
+    expect(surgeOf([touch('meeting', 1), touch('email-in', 2), touch('email-in', 2.5)], NOW)).toEqual({ touches: 3, surge: true });
   });
 
   it('is no surge with 2 touches, older ones, or bookkeeping', () => {
-    expect(surgeOf([touch('email-in', 1), touch('note', 3), touch('call', 8)], NOW).surge).toBe(false);
+    expect(surgeOf([touch('email-in', 1), touch('meeting', 3), touch('call', 8)], NOW).surge).toBe(false);
     expect(surgeOf([touch('email-in', 1), touch('stage-change', 1), touch('task-done', 1)], NOW).surge).toBe(false);
+  });
+
+  it("never counts the rep's own notes, messages or profile visits", () => {
+    const theRepsWeek = [touch('note', 1), touch('note', 2), touch('linkedin-view', 3), touch('email-out', 4), touch('linkedin-message-out', 5)];
+    expect(surgeOf(theRepsWeek, NOW)).toEqual({ touches: 0, surge: false });
+    expect(surgeOf([...theRepsWeek, touch('email-in', 1), touch('email-in', 2)], NOW)).toEqual({ touches: 2, surge: false });
   });
 });

@@ -36,7 +36,7 @@ describe('At-Risk: silence by their own cadence', () => {
   // Their messages at 59, 50 and 41 days ago: usually every 9 days, silent 41 days (> 18).
   it('fires after twice their usual gap', () => {
     const f = facts('Qualified', replyEvery9Days);
-    expect(rules(f)).toContainEqual(['at-risk-silence', 'At-Risk', 'Silent 41 days; usually replies every 9']);
+    expect(rules(f)).toContainEqual(['at-risk-silence', 'At-Risk', 'Silent 41 days; usually replies every 9 days']);
   });
 
   it('does not fire within twice their usual gap, nor within 14 days for fast repliers', () => {

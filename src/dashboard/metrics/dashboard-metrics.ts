@@ -1,6 +1,8 @@
 import type { MarginDb } from '../../db/database';
 import { SENTIMENTS, STAGES, type Contact, type Interaction, type Sentiment, type Stage } from '../../model/schemas';
 import { DAY_MS } from '../../metrics/engagement-score';
+import { getSetting } from '../../db/settings-repository';
+import { objectionKey, OBJECTIONS_SETTING } from '../../settings/objections';
 
 const WEEK = 7 * DAY_MS;
 export const MONTHS_SHOWN = 6;
@@ -29,17 +31,23 @@ export interface DashboardMetrics {
 /** Everything the metrics page draws, from the contacts and one pass over the interactions. */
 export async function readDashboardMetrics(db: MarginDb, now: number): Promise<DashboardMetrics> {
   const contacts = await db.contacts.toArray();
-  const accumulator = metricsAccumulator(now);
+  const objectionList = await getSetting(db, OBJECTIONS_SETTING);
+  const accumulator = metricsAccumulator(now, objectionList);
   await db.interactions.each((interaction) => accumulator.add(interaction));
   return accumulator.finish(contacts);
 }
 
-export function metricsAccumulator(now: number) {
+/**
+ * `objectionList`: the user's objections (see settings/objections.ts). Objections and emotions are
+ * counted by their text folded for case and spaces, and shown in the user's spelling: the list's
+ * when it has the objection, otherwise the first one seen (never re-cased).
+ */
+export function metricsAccumulator(now: number, objectionList: readonly string[] = []) {
   const monthKeys = lastMonths(now, MONTHS_SHOWN);
   const sentimentByMonth = new Map(monthKeys.map((month) => [month, zeroSentiments()]));
   const thisMonth = monthKeys[monthKeys.length - 1]!;
-  const objections = new Map<string, number>();
-  const emotions = new Map<string, number>();
+  const objections = spellingKeepingCounter(objectionList);
+  const emotions = spellingKeepingCounter([]);
   const weekStart = startOfWeek(now);
   const notesPerWeek = new Array<number>(WEEKS_SHOWN).fill(0);
   const notedRecently = new Set<string>();
@@ -52,8 +60,8 @@ export function metricsAccumulator(now: number) {
         if (counts) counts[interaction.sentiment] += 1;
       }
       if (month === thisMonth) {
-        if (interaction.objection?.trim()) bump(objections, interaction.objection.trim());
-        if (interaction.emotion?.trim()) bump(emotions, interaction.emotion.trim());
+        if (interaction.objection?.trim()) objections.add(interaction.objection);
+        if (interaction.emotion?.trim()) emotions.add(interaction.emotion);
       }
       if (interaction.kind === 'note') {
         const weeksAgo = Math.floor((weekStart - startOfWeek(interaction.at)) / WEEK + 0.5);
@@ -77,8 +85,8 @@ export function metricsAccumulator(now: number) {
           { label: 'No score yet', count: unscored },
         ],
         sentimentByMonth: monthKeys.map((month) => ({ month, counts: sentimentByMonth.get(month)! })),
-        topObjections: top(objections, 5),
-        topEmotions: top(emotions, 5),
+        topObjections: objections.top(5),
+        topEmotions: emotions.top(5),
         notesPerWeek: notesPerWeek.map((count, index) => ({
           label: shortDate(weekStart - (WEEKS_SHOWN - 1 - index) * WEEK),
           count,
@@ -98,17 +106,22 @@ function zeroSentiments(): Record<Sentiment, number> {
   return Object.fromEntries(SENTIMENTS.map((sentiment) => [sentiment, 0])) as Record<Sentiment, number>;
 }
 
-function bump(counts: Map<string, number>, key: string): void {
-  // Free text: "Budget", "budget " and "BUDGET" are one objection.
-  const normalised = key.charAt(0).toLocaleUpperCase() + key.slice(1).toLocaleLowerCase();
-  counts.set(normalised, (counts.get(normalised) ?? 0) + 1);
-}
-
-function top(counts: Map<string, number>, limit: number): CountedLabel[] {
-  return [...counts]
-    .map(([label, count]) => ({ label, count }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
-    .slice(0, limit);
+function spellingKeepingCounter(known: readonly string[]) {
+  const spelling = new Map(known.map((text) => [objectionKey(text), text]));
+  const counts = new Map<string, number>();
+  return {
+    add(text: string): void {
+      const key = objectionKey(text);
+      if (!spelling.has(key)) spelling.set(key, text.trim().replace(/\s+/g, ' '));
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    },
+    top(limit: number): CountedLabel[] {
+      return [...counts]
+        .map(([key, count]) => ({ label: spelling.get(key) ?? key, count }))
+        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+        .slice(0, limit);
+    },
+  };
 }
 
 export function monthKey(at: number): string {

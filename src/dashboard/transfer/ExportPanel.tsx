@@ -45,7 +45,7 @@ export function ExportPanel() {
     });
 
   const exportTarget = (target: CsvTarget, onlyNew: boolean) =>
-    run.start(`${target.label} CSV`, async ({ signal, onProgress }) => {
+    run.start(csvLabel(target), async ({ signal, onProgress }) => {
       const startedAt = Date.now();
       const cursor = await getExportCursor(db, target.id);
       const window = nextExportWindow(cursor, startedAt, onlyNew);
@@ -66,7 +66,7 @@ export function ExportPanel() {
     });
 
   const downloadAgain = (target: CsvTarget, batch: ExportBatch) =>
-    run.start(`${target.label} CSV of ${when(batch.createdAt)}`, async ({ signal, onProgress }) => {
+    run.start(`${csvLabel(target)} of ${when(batch.createdAt)}`, async ({ signal, onProgress }) => {
       const { files, result } = await writeTarget(target, source, batchWindow(batch), signal, onProgress);
       return {
         files,
@@ -113,6 +113,11 @@ async function writeTarget(
   const sink = blobExportSink();
   const result = await exportCsv({ target, source, sink, window, signal, onProgress });
   return { files: sink.files, result };
+}
+
+/** "HubSpot CSV", but "Generic CSV" once, not "Generic CSV CSV". */
+function csvLabel(target: CsvTarget): string {
+  return /\bCSV$/.test(target.label) ? target.label : `${target.label} CSV`;
 }
 
 function counts(result: { contacts: number; interactions: number; tasks: number }): string {

@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import { setContactTags } from '../db/contacts-repository';
+import { InputRejectedError } from '../db/input-rejected-error';
+import type { Contact } from '../model/schemas';
+import { describeStorageError } from '../db/storage-errors';
+import { useDatabase } from '../ui/database-context';
+import { ErrorAlert } from '../ui/ErrorAlert';
+
+/** The contact's tags, edited as one comma-separated line. */
+export function ContactTags({ contact }: { contact: Contact }) {
+  const db = useDatabase();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState('');
+  const [error, setError] = useState('');
+  const save = async (): Promise<void> => {
+    try {
+      await setContactTags(db, contact.id, text.split(','), Date.now());
+      setError('');
+      setEditing(false);
+    } catch (failure) {
+      setError(failure instanceof InputRejectedError ? failure.message : `Could not save the tags: ${describeStorageError(failure)}`);
+    }
+  };
+  return (
+    <div class="contact-tags">
+      {editing ? (
+        <div class="field-row">
+          <label for="contact-tags">Tags</label>
+          <input
+            id="contact-tags"
+            type="text"
+            value={text}
+            onInput={(event) => setText(event.currentTarget.value)}
+            onKeyDown={(event) => event.key === 'Enter' && void save()}
+          />
+          <button type="button" onClick={() => void save()}>
+            Save tags
+          </button>
+          <ErrorAlert message={error} />
+        </div>
+      ) : (
+        <p class="tags">
+          {contact.tags.map((tag) => (
+            <span class="tag" key={tag}>
+              {tag}
+            </span>
+          ))}
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              setText(contact.tags.join(', '));
+              setEditing(true);
+            }}
+          >
+            {contact.tags.length ? 'Edit tags' : 'Add tags'}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from 'preact/hooks';
+import { changeStage } from '../db/contacts-repository';
+import { STAGES, type Contact, type Stage } from '../model/schemas';
+import { describeStorageError } from '../db/storage-errors';
+import { useDatabase } from '../ui/database-context';
+import { ErrorAlert } from '../ui/ErrorAlert';
+
+/** The lifecycle stage as a chip-sized select; a change asks for an optional reason first. */
+export function StageControl({ contact }: { contact: Contact }) {
+  const db = useDatabase();
+  const [pending, setPending] = useState<Stage | undefined>();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+
+  const confirm = async (): Promise<void> => {
+    if (!pending) return;
+    try {
+      await changeStage(db, { contactId: contact.id, to: pending, reason, now: Date.now() });
+      setPending(undefined);
+      setReason('');
+      setError('');
+    } catch (failure) {
+      setError(`Could not change the stage: ${describeStorageError(failure)}`);
+    }
+  };
+
+  return (
+    <div class="stage">
+      <label class="visually-hidden" for="lifecycle-stage">
+        Lifecycle stage
+      </label>
+      <select
+        id="lifecycle-stage"
+        class={`chip stage-chip stage-${contact.stage.toLowerCase()}`}
+        title="Lifecycle stage: your call; Margin only suggests"
+        value={pending ?? contact.stage}
+        onChange={(event) => {
+          const next = event.currentTarget.value as Stage;
+          setPending(next === contact.stage ? undefined : next);
+        }}
+      >
+        {STAGES.map((stage) => (
+          <option key={stage} value={stage}>
+            {stage}
+          </option>
+        ))}
+      </select>
+      {pending && (
+        <div class="stage-confirm">
+          <label for="stage-reason">Reason (optional)</label>
+          <input
+            id="stage-reason"
+            type="text"
+            value={reason}
+            maxLength={500}
+            placeholder={`Why ${pending}?`}
+            onInput={(event) => setReason(event.currentTarget.value)}
+            onKeyDown={(event) => event.key === 'Enter' && void confirm()}
+          />
+          <div class="actions">
+            <button type="button" onClick={() => void confirm()}>
+              Move to {pending}
+            </button>
+            <button type="button" class="secondary" onClick={() => setPending(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      <ErrorAlert message={error} />
+    </div>
+  );
+}
