@@ -6,7 +6,6 @@ import { describeStorageError } from '../db/storage-errors';
 import {
   checkCustomFieldValue,
   CUSTOM_FIELDS_SETTING,
-  customFieldDefinitionsSchema,
   type CustomFieldDefinition,
 } from '../settings/custom-fields';
 import { useDatabase } from '../ui/database-context';
@@ -15,7 +14,7 @@ import { useSetting } from '../ui/use-setting';
 /** The user's own contact fields (Settings → Contact fields), each saved when it changes. */
 export function CustomFields({ contact }: { contact: Contact }) {
   const db = useDatabase();
-  const definitions = useSetting(CUSTOM_FIELDS_SETTING, customFieldDefinitionsSchema, []);
+  const definitions = useSetting(CUSTOM_FIELDS_SETTING);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
   if (definitions.length === 0) return null;

@@ -17,13 +17,13 @@ import {
 } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import type { PersonOnPage } from '../model/page-context';
-import { BUILT_IN_TEMPLATE, NOTE_TEMPLATES_SETTING, noteTemplatesSchema, type TemplateChoice } from '../settings/note-templates';
+import { BUILT_IN_TEMPLATE, NOTE_TEMPLATES_SETTING, type TemplateChoice } from '../settings/note-templates';
 import { ownValue } from '../model/plain-values';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { useMutation } from '../ui/use-mutation';
 import { useSetting } from '../ui/use-setting';
-import { DEFAULT_OBJECTIONS, OBJECTIONS_SETTING, objectionListSchema } from '../settings/objections';
+import { OBJECTIONS_SETTING } from '../settings/objections';
 import { describeKind } from './RecentActivity';
 import { announceTasksChanged } from './announce-tasks-changed';
 import { fromDateTimeInput, toDateTimeInput } from './date-time-input';
@@ -96,7 +96,7 @@ function parseTags(text: string): string[] {
 export function NoteComposer({ person, source }: Props) {
   const db = useDatabase();
   const draftKey = draftKeyOfPerson(person);
-  const userTemplates = useSetting(NOTE_TEMPLATES_SETTING, noteTemplatesSchema, []);
+  const userTemplates = useSetting(NOTE_TEMPLATES_SETTING);
   const templates: TemplateChoice[] = [BUILT_IN_TEMPLATE, ...userTemplates];
 
   const [fields, setFields] = useState<Fields>(EMPTY);
@@ -113,7 +113,7 @@ export function NoteComposer({ person, source }: Props) {
     justSavedId ? getInteraction(db, justSavedId).then((found) => found ?? null) : Promise.resolve(null),
   );
   const shownSaved = savedNow.data === undefined ? justSaved?.interaction : (savedNow.data ?? undefined);
-  const objections = useSetting(OBJECTIONS_SETTING, objectionListSchema, [...DEFAULT_OBJECTIONS]);
+  const objections = useSetting(OBJECTIONS_SETTING);
   const [draftError, setDraftError] = useState('');
   const [draftRestored, setDraftRestored] = useState(false);
   const dirty = useRef(false);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { saveDraft } from '../../src/db/drafts-repository';
 import { RowRejectedError } from '../../src/db/input-rejected-error';
-import { setSetting } from '../../src/db/settings-repository';
 import { describeStorageError } from '../../src/db/storage-errors';
 import { dexieExportSource } from '../../src/export/dexie-export-source';
 import { exportBackup } from '../../src/export/export-backup';
@@ -67,8 +66,8 @@ describe('what Margin stores, Margin can restore (issue 13, finding 2)', () => {
         () => saveDraft(db, { key: 'email:x@y.example', noteId: 'n-1', body: 'd'.repeat(150_000), updatedAt: 1 }),
         /draft: the body is 150,000 characters long; at most 100,000 characters are allowed/,
       ],
-      ['a setting nested 5,000 deep', () => setSetting(db, 'deep', nested(5_000)), /setting: the value is nested more than 16 levels deep/],
-      ['a setting holding NaN', () => setSetting(db, 'nan', { weight: Number.NaN }), /setting: the value holds NaN/],
+      ['a setting nested 5,000 deep', () => db.settings.put({ key: 'deep', value: nested(5_000) }), /setting: the value is nested more than 16 levels deep/],
+      ['a setting holding NaN', () => db.settings.put({ key: 'nan', value: { weight: Number.NaN } }), /setting: the value holds NaN/],
       [
         'a contact name of 600 characters',
         () => db.contacts.update('c-0001', { name: 'n'.repeat(600) }),
