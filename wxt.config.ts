@@ -68,12 +68,17 @@ export default defineConfig({
     // storage: the sidebar's collapsed state and per-tab page context (session).
     // alarms + notifications: follow-up reminders that fire when due, even after a restart.
     // alarms also wakes the background once a day to let scores decay (metrics:daily-recompute).
-    permissions: ['storage', 'alarms', 'notifications'],
+    // scripting + host_permissions (Chrome): put the sidebar back into open Gmail/LinkedIn tabs
+    // after an install, update or reload (src/background/reinject-content-scripts.ts); the same
+    // two sites the content scripts already run on, so the install prompt asks for nothing new.
+    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['scripting'])],
     // The CRM the user connects (Settings > CRM connection): asked for on the Connect click, for
     // that one address only, and given back on Disconnect. Nothing is granted at install.
     // Both builds are MV3 (Firefox too), so the origin is an optional host permission in both.
     optional_host_permissions: ['https://*/*'],
-    ...(E2E_BUILD ? { host_permissions: [E2E_CRM_MOCK] } : {}),
+    ...(browser !== 'firefox' || E2E_BUILD
+      ? { host_permissions: [...(browser === 'firefox' ? [] : ALL_SITE_MATCHES), ...(E2E_BUILD ? [E2E_CRM_MOCK] : [])] }
+      : {}),
     commands: {
       // Alt+Shift+M clashes with neither Gmail's single-key shortcuts nor LinkedIn's; users can
       // change it at chrome://extensions/shortcuts (about:addons in Firefox).

@@ -1,12 +1,8 @@
-import * as z from 'zod/mini';
 import {
-  DEFAULT_CAPTURE_SETTINGS,
   FORGOTTEN_SETTING,
-  forgottenSchema,
   KEEP_SNIPPET_SETTING,
   MAX_FORGOTTEN,
   NEVER_LOG_SETTING,
-  neverLogSchema,
   TRACK_REPLIES_SETTING,
   type CaptureSettings,
 } from '../capture/capture-settings';
@@ -34,9 +30,9 @@ import { recordUndo } from '../db/undo-repository';
 
 export async function loadCaptureSettings(db: MarginDb): Promise<CaptureSettings> {
   const [neverLog, keepSnippet, trackReplies] = await Promise.all([
-    getSetting(db, NEVER_LOG_SETTING, neverLogSchema, [...DEFAULT_CAPTURE_SETTINGS.neverLog]),
-    getSetting(db, KEEP_SNIPPET_SETTING, z.boolean(), DEFAULT_CAPTURE_SETTINGS.keepSnippet),
-    getSetting(db, TRACK_REPLIES_SETTING, z.boolean(), DEFAULT_CAPTURE_SETTINGS.trackReplies),
+    getSetting(db, NEVER_LOG_SETTING),
+    getSetting(db, KEEP_SNIPPET_SETTING),
+    getSetting(db, TRACK_REPLIES_SETTING),
   ]);
   return { neverLog, keepSnippet, trackReplies };
 }
@@ -96,7 +92,9 @@ export async function captureFromPageContext(db: MarginDb, shown: PageContext, n
   const identities = identitiesOnPage(context);
   if (identities.emails.length === 0 && identities.linkedinIds.length === 0) return EMPTY;
 
-  const result = await db.transaction('rw', [db.contacts, db.interactions, db.settings], async (): Promise<CaptureResult> => {
+  // One transaction for the new rows and the scores they change: a worker stopped in the middle
+  // leaves neither messages without their score nor a score without its messages.
+  return db.transaction('rw', [db.contacts, db.interactions, db.settings, db.suggestions], async (): Promise<CaptureResult> => {
     const contacts = await contactsWith(db, identities);
     const tracked: Contact[] = [];
     if (settings.trackReplies) {
@@ -113,13 +111,11 @@ export async function captureFromPageContext(db: MarginDb, shown: PageContext, n
     }
     const plan = planCapture({ context, contacts, now, settings, policy });
     const added = await storeNew(db, plan.interactions, now);
+    for (const contactId of new Set(added.map((interaction) => interaction.contactId))) {
+      await recomputeContact(db, contactId, now);
+    }
     return { added, tracked, plan };
   });
-
-  for (const contactId of new Set(result.added.map((interaction) => interaction.contactId))) {
-    await recomputeContact(db, contactId, now);
-  }
-  return result;
 }
 
 /** Contacts holding any of these identities, each once. */
@@ -147,7 +143,7 @@ async function storeNew(db: MarginDb, planned: readonly PlannedInteraction[], no
   const lookup = [...messageIds, ...messageIds.map((id) => `#${id}`)];
   const [stored, forgotten] = await Promise.all([
     db.interactions.where('source.messageId').anyOf(lookup).toArray(),
-    getSetting(db, FORGOTTEN_SETTING, forgottenSchema, []),
+    getSetting(db, FORGOTTEN_SETTING),
   ]);
   const known = new Set([
     ...stored.map((row) => dedupKey(row.contactId, (row.source.messageId ?? '').replace(/^#/, ''))),
@@ -213,7 +209,7 @@ export async function removeCapturedInteraction(db: MarginDb, interactionId: str
     await db.interactions.delete(interactionId);
     const messageId = interaction.source.messageId?.replace(/^#/, '');
     if (messageId) {
-      const forgotten = await getSetting(db, FORGOTTEN_SETTING, forgottenSchema, []);
+      const forgotten = await getSetting(db, FORGOTTEN_SETTING);
       await setSetting(db, FORGOTTEN_SETTING, [...forgotten, dedupKey(interaction.contactId, messageId)].slice(-MAX_FORGOTTEN));
     }
     const undo = await recordUndo(db, { kind: 'delete-interaction', label: 'Captured item removed', before: { interactions: [interaction] }, now });

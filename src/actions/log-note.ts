@@ -25,6 +25,7 @@ import { deleteDraft, getDraft } from '../db/drafts-repository';
 import { uniqueIgnoringCase } from '../db/unique-ignoring-case';
 import { NoteRejectedError } from '../db/note-rejected-error';
 import { newId } from '../db/ids';
+import { MAX_TIME, userKeyedRecord } from '../model/plain-values';
 
 const structuredField = (label: string) =>
   z.optional(
@@ -66,14 +67,25 @@ export const noteInputSchema = z
     emotion: structuredField('Emotion observed'),
     nextStep: structuredField('Next step'),
     /** Answers to a user-defined template's fields, by field label. */
-    templateFields: z.optional(z.record(z.string().check(z.maxLength(100)), structuredField('A template field'))),
+    templateFields: z.optional(
+      userKeyedRecord(
+        100,
+        z.string().check(z.maxLength(MAX_FIELD_LENGTH, `A template field can be at most ${MAX_FIELD_LENGTH.toLocaleString('en-US')} characters long.`)),
+      ),
+    ),
     tags: z.optional(
       z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100, 'A tag can be at most 100 characters long.'))).check(
         z.maxLength(20, 'A note can have at most 20 tags.'),
       ),
     ),
     /** When to be reminded: turns the next step into a follow-up task. */
-    followUpDue: z.optional(z.number().check(z.int(), z.positive())),
+    followUpDue: z.optional(
+      z.number('A follow-up needs a date and time.').check(
+        z.int('A follow-up needs a date and time.'),
+        z.positive('A follow-up needs a date and time.'),
+        z.lte(MAX_TIME, 'A follow-up can be at most in the year 9999.'),
+      ),
+    ),
   })
   .check(
     z.refine((note) => note.durationMinutes === undefined || note.kind === 'call' || note.kind === 'meeting', 'Only a call or a meeting has a duration.'),

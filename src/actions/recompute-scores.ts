@@ -6,10 +6,16 @@ import { suggestStage, type StageCandidate } from '../metrics/stage-rules';
 import type { MarginDb } from '../db/database';
 import type { Contact, Interaction, StageSuggestion } from '../model/schemas';
 import { newId } from '../db/ids';
-import { readSetting, setSetting } from '../db/settings-repository';
+import { getSetting, setSetting } from '../db/settings-repository';
+import { defineSetting } from '../model/define-setting';
+import * as z from 'zod/mini';
 
 /** When the daily recompute last went through everyone (a settings row). */
-export const LAST_FULL_RECOMPUTE_SETTING = 'metrics.lastFullRecomputeAt';
+export const LAST_FULL_RECOMPUTE_SETTING = defineSetting<number | null>({
+  key: 'metrics.lastFullRecomputeAt',
+  schema: z.nullable(z.number()),
+  fallback: null,
+});
 export const RECOMPUTE_BATCH_SIZE = 1_000;
 
 export interface ContactEvaluation {
@@ -52,7 +58,7 @@ export function evaluateContact(
  * person's timeline changes, which covers notes, edits and deletions).
  */
 export async function recomputeContact(db: MarginDb, contactId: string, now: number): Promise<ContactEvaluation | undefined> {
-  const settings = await readSetting(db, SCORE_SETTINGS);
+  const settings = await getSetting(db, SCORE_SETTINGS);
   return db.transaction('rw', [db.contacts, db.interactions, db.suggestions], async () => {
     const contact = await db.contacts.get(contactId);
     if (!contact) return undefined;
@@ -114,7 +120,7 @@ export async function recomputeContactsAfter(
   after: string | undefined,
   { batchSize = RECOMPUTE_BATCH_SIZE, budgetMs }: { batchSize?: number; budgetMs: number },
 ): Promise<RecomputePiece> {
-  const settings = await readSetting(db, SCORE_SETTINGS);
+  const settings = await getSetting(db, SCORE_SETTINGS);
   const piece: RecomputePiece = { contacts: 0, interactions: 0, scoresChanged: 0, suggestionsWritten: 0, after, done: false };
   const started = Date.now();
   // At least one batch per piece, however small the budget.

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { LAST_FULL_RECOMPUTE_SETTING, recomputeContactsAfter } from '../actions/recompute-scores';
 import type { MarginDb } from '../db/database';
-import { readSetting, setSetting, writeSetting } from '../db/settings-repository';
+import { clearSetting, getSetting, setSetting } from '../db/settings-repository';
 import { defineSetting } from '../model/define-setting';
 import { openDb } from './background-db';
 
@@ -68,25 +68,25 @@ export function runDailyRecompute(
 }
 
 async function runPieces(db: MarginDb, startNewPass: boolean, piece: { budgetMs: number; batchSize?: number }): Promise<void> {
-  let progress = await readSetting(db, RECOMPUTE_PROGRESS);
+  let progress = await getSetting(db, RECOMPUTE_PROGRESS);
   if (!progress) {
     if (!startNewPass) {
       await browser.alarms.clear(RECOMPUTE_CONTINUE_ALARM);
       return;
     }
     progress = { now: Date.now() };
-    await writeSetting(db, RECOMPUTE_PROGRESS, progress);
+    await setSetting(db, RECOMPUTE_PROGRESS, progress);
   }
   for (;;) {
     await browser.alarms.create(RECOMPUTE_CONTINUE_ALARM, { delayInMinutes: CONTINUE_AFTER_MINUTES });
     const done = await recomputeContactsAfter(db, progress.now, progress.after, piece);
     if (done.done) {
       await setSetting(db, LAST_FULL_RECOMPUTE_SETTING, progress.now);
-      await db.settings.delete(RECOMPUTE_PROGRESS.key);
+      await clearSetting(db, RECOMPUTE_PROGRESS);
       await browser.alarms.clear(RECOMPUTE_CONTINUE_ALARM);
       return;
     }
     progress = { now: progress.now, ...(done.after === undefined ? {} : { after: done.after }) };
-    await writeSetting(db, RECOMPUTE_PROGRESS, progress);
+    await setSetting(db, RECOMPUTE_PROGRESS, progress);
   }
 }

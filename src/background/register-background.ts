@@ -12,6 +12,7 @@ import {
   scheduleFollowUpReminders,
   SWEEP_ALARM,
 } from './follow-up-reminders';
+import { reinjectContentScripts } from './reinject-content-scripts';
 import { clearTabContext } from './tab-contexts';
 import { registerCrmSync, requestSyncRun } from './crm-sync';
 
@@ -43,6 +44,11 @@ export function registerBackground(): void {
   };
   browser.runtime.onStartup.addListener(rescheduleReminders);
   browser.runtime.onInstalled.addListener(rescheduleReminders);
+  if (import.meta.env.BROWSER !== 'firefox') {
+    browser.runtime.onInstalled.addListener(() => {
+      reinjectContentScripts().catch((error: unknown) => console.warn('[margin] could not put the sidebar back into open tabs:', error));
+    });
+  }
   browser.notifications.onClicked.addListener((notificationId) => {
     openFollowUpSource(openDb(), notificationId).catch((error: unknown) => {
       console.warn('[margin] could not open the follow-up:', error);

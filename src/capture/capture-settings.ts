@@ -1,11 +1,6 @@
 import * as z from 'zod/mini';
+import { defineSetting } from '../model/define-setting';
 
-/** Settings rows of activity capture; each section of the settings page edits its own. */
-export const NEVER_LOG_SETTING = 'capture.neverLog';
-export const KEEP_SNIPPET_SETTING = 'capture.keepSnippet';
-export const TRACK_REPLIES_SETTING = 'capture.trackReplies';
-/** Captured items the user removed, so opening the thread again does not bring them back. */
-export const FORGOTTEN_SETTING = 'capture.forgotten';
 
 /** The never-log list holds addresses (`ceo@acme.com`) and domains (`acme.com`, `@acme.com`). */
 export const neverLogSchema = z.array(z.string().check(z.maxLength(320))).check(z.maxLength(5_000));
@@ -21,3 +16,10 @@ export interface CaptureSettings {
 }
 
 export const DEFAULT_CAPTURE_SETTINGS: CaptureSettings = { neverLog: [], keepSnippet: false, trackReplies: false };
+
+/* Settings of activity capture; each section of the settings page edits its own. */
+export const NEVER_LOG_SETTING = defineSetting<string[]>({ key: 'capture.neverLog', schema: neverLogSchema, fallback: [] });
+export const KEEP_SNIPPET_SETTING = defineSetting({ key: 'capture.keepSnippet', schema: z.boolean(), fallback: DEFAULT_CAPTURE_SETTINGS.keepSnippet });
+export const TRACK_REPLIES_SETTING = defineSetting({ key: 'capture.trackReplies', schema: z.boolean(), fallback: DEFAULT_CAPTURE_SETTINGS.trackReplies });
+/** Captured items the user removed, so opening the thread again does not bring them back. */
+export const FORGOTTEN_SETTING = defineSetting<string[]>({ key: 'capture.forgotten', schema: forgottenSchema, fallback: [] });

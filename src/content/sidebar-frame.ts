@@ -12,9 +12,14 @@ import type { PageLayout } from '../model/sites';
 import { pageTextRightOf } from './page-text-under';
 
 /**
- * The sidebar's place on the page: a host element with an open shadow root that holds the
- * sidebar iframe (an extension page, so the page can neither read nor restyle it), a toggle and
- * a drag handle for its width.
+ * The sidebar's place on the page: a host element with a shadow root that holds the sidebar
+ * iframe (an extension page, so the page can neither read nor restyle it), a toggle and a drag
+ * handle for its width. Removed by the page, the host puts itself back.
+ *
+ * The root stays open: Playwright, which the end-to-end suite drives the sidebar with, cannot
+ * reach into a closed one. The page can therefore read the extension's id from the frame's
+ * address; what that id used to allow (stopping Margin with WXT's "script started" event) is
+ * handled in startContentScript.
  *
  * Rather than float over the page, the open sidebar narrows the page by its width, so it hides
  * neither the thread nor Gmail's own right-hand side panel. Collapsed, it is a small tab that
@@ -57,7 +62,17 @@ export function clampSidebarWidth(width: number, windowWidth: number): number {
   return Math.round(Math.min(max, Math.max(MIN_SIDEBAR_WIDTH_PX, width)));
 }
 
-export function mountSidebarFrame(ctx: ContentScriptContext, options: SidebarFrameOptions = {}, document: Document = window.document): void {
+/** What was mounted, for tests. */
+export interface MountedSidebar {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+}
+
+export function mountSidebarFrame(
+  ctx: ContentScriptContext,
+  options: SidebarFrameOptions = {},
+  document: Document = window.document,
+): MountedSidebar {
   const view = document.defaultView ?? window;
   const layout = options.layout ?? 'reflows';
   const textRightOf = options.textRightOf ?? ((left: number) => pageTextRightOf(left, document));
@@ -304,15 +319,28 @@ export function mountSidebarFrame(ctx: ContentScriptContext, options: SidebarFra
   };
   browser.runtime.onMessage.addListener(onMessage);
 
+  // Removed by the page (its script, or a framework re-rendering the document), the sidebar comes
+  // back at once. Not once the extension is gone (reloaded, updated, removed: the context is invalid
+  // then): a newer copy of this script mounts its own, so the sidebar comes back once, never twice.
+  const comeBack = new MutationObserver(() => {
+    if (host.isConnected || ctx.isInvalid || document.getElementById(SIDEBAR_HOST_ID)) return;
+    document.documentElement.append(host);
+    apply(state, width, host.dataset.collapsedBecause as CollapseReason | undefined);
+  });
+  comeBack.observe(document.documentElement, { childList: true });
+
   ctx.onInvalidated(() => {
+    comeBack.disconnect();
     browser.runtime.onMessage.removeListener(onMessage);
     browser.storage.onChanged.removeListener(onStorageChanged);
     view.removeEventListener('resize', onWindowResize);
     clearTimeout(resizeTimer);
     pageObserver?.disconnect();
     host.remove();
-    root.style.setProperty('margin-right', previousMargin, previousPriority);
+    // A newer copy already mounted its own sidebar: its page width stays.
+    if (!document.getElementById(SIDEBAR_HOST_ID)) root.style.setProperty('margin-right', previousMargin, previousPriority);
   });
+  return { host, shadow };
 }
 
 function describeReason(reason: CollapseReason, collapseBelow: number): string {

@@ -145,12 +145,22 @@ export async function setContactTags(db: MarginDb, contactId: string, tags: read
   await db.contacts.update(contactId, { tags: cleaned, updatedAt: now });
 }
 
-/** Replaces a contact's custom field values (already validated against their definitions). */
-export async function setContactCustomFields(
+/**
+ * Sets one custom field of a contact (already validated against its definition), reading the
+ * other fields inside the same transaction: two quick edits, or two tabs, each keep their field.
+ * `null` clears it. The key is a user-side name, so the map is copied, never assigned into by path.
+ */
+export async function setContactCustomField(
   db: MarginDb,
   contactId: string,
-  customFields: Contact['customFields'],
+  fieldId: string,
+  value: Contact['customFields'][string],
   now: number,
 ): Promise<void> {
-  await db.contacts.update(contactId, { customFields, updatedAt: now });
+  await db.transaction('rw', db.contacts, async () => {
+    const contact = await db.contacts.get(contactId);
+    if (!contact) throw new InputRejectedError('That contact no longer exists.');
+    const customFields = Object.fromEntries([...Object.entries(contact.customFields).filter(([key]) => key !== fieldId), [fieldId, value]]);
+    await db.contacts.put({ ...contact, customFields, updatedAt: now });
+  });
 }

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { checkRowsMiddleware } from './check-rows';
 import { repairMemberIdCase } from './repair-member-id-case';
 import type { Contact, Draft, Interaction, Setting, StageSuggestion, Task, UndoRecord } from '../model/schemas';
 import type { CrmLink } from '../model/crm-link';
@@ -71,6 +72,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 
 export const DEFAULT_DB_NAME = 'margin';
 
+/** The database was upgraded by a newer Margin than this one. */
+export class NewerDatabaseError extends Error {
+  override name = 'NewerDatabaseError';
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(`The database is at schema version ${found}; this Margin knows versions up to ${known}.`);
+  }
+}
+
 export interface CreateDbOptions {
   name?: string;
   /** For tests and non-browser runtimes; the browser's own IndexedDB is used otherwise. */
@@ -91,7 +103,11 @@ export class MarginDb extends Dexie {
   syncState!: EntityTable<SyncStateRow, 'key'>;
 
   constructor(name: string, dependencies: Pick<CreateDbOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {
-    super(name, dependencies);
+    // No cache of query results: Dexie's cache hands out copies made by assigning each key to a
+    // fresh object, and a user-named key `__proto__` (a template or custom field) assigned that
+    // way becomes a prototype instead of a value, so a live query would silently drop it
+    // (issue 13, finding 6). Reads go to IndexedDB, as they did before Dexie 4.
+    super(name, { ...dependencies, cache: 'disabled' });
     for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
@@ -99,6 +115,21 @@ export class MarginDb extends Dexie {
     // Every write to contacts, interactions and tasks adds its outbox entry in the same
     // transaction, whichever code path made it (see outbox-middleware.ts).
     this.use(outboxMiddleware);
+    // Every row is checked against its table's schema (check-rows.ts) before anything else sees it.
+    this.use(checkRowsMiddleware);
+    // Dexie opens a database a newer Margin upgraded (adding any table or index this Margin
+    // declares but it lacks, never touching rows); this Margin would then write rows of its own,
+    // older shape into tables whose meaning it does not know. It refuses instead and writes
+    // nothing (describeStorageError tells the user to update).
+    const newestKnown = Math.max(...SCHEMA_VERSIONS.map((entry) => entry.version));
+    this.on('ready', (db) => {
+      // Dexie stores version × 10 (plus any schema patches it made); verno is only what we declared.
+      const installed = Math.floor(db.backendDB().version / 10);
+      if (installed > newestKnown) {
+        db.close();
+        throw new NewerDatabaseError(installed, newestKnown);
+      }
+    });
   }
 }
 

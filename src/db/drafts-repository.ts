@@ -23,8 +23,18 @@ export function getDraft(db: MarginDb, key: string): Promise<Draft | undefined> 
   return db.drafts.get(key);
 }
 
+/**
+ * Written on every keystroke, and the tab may close right after one. IndexedDB commits a
+ * transaction only once the put's answer has come back to the page, which a closing (or busy)
+ * tab may never see: the write is then lost. Asking for the commit with the put sends both at
+ * once, so the database finishes the write whatever happens to the page.
+ */
 export async function saveDraft(db: MarginDb, draft: Draft): Promise<void> {
-  await db.drafts.put(draft);
+  await db.transaction('rw', db.drafts, async (transaction) => {
+    const written = transaction.drafts.put(draft);
+    transaction.idbtrans.commit();
+    await written;
+  });
 }
 
 export async function deleteDraft(db: MarginDb, key: string): Promise<void> {

@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
 import { canonicalEmail, normaliseEmail } from '../identity/normalise';
+import { defineSettingGroup } from '../model/define-setting';
 import type { MarginDb } from './database';
+import { clearGroupSetting, getGroupSetting, listSettingGroup, setGroupSetting } from './settings-repository';
 
 /**
  * The user's own addresses, one settings row per Gmail account (`ownAddresses:<address>`): the
  * address Gmail shows for the account, the aliases the user added in settings, and where it was
  * last seen. Every address here is the user, never a contact, on every account.
  */
-export const OWN_ADDRESSES_KEY_PREFIX = 'ownAddresses:';
 const MAX_ALIASES = 50;
 
 export const ownAccountSchema = z.object({
@@ -19,16 +20,15 @@ export const ownAccountSchema = z.object({
 });
 export type OwnAccount = z.infer<typeof ownAccountSchema>;
 
-function keyOf(address: string): string {
-  return `${OWN_ADDRESSES_KEY_PREFIX}${canonicalEmail(address) ?? address}`;
+export const OWN_ACCOUNTS_SETTING = defineSettingGroup<OwnAccount>({ keyPrefix: 'ownAddresses:', schema: ownAccountSchema });
+
+/** An account's id in the group: its canonical address, so `A.Morgan@…` and `a.morgan@…` are one account. */
+function idOf(address: string): string {
+  return canonicalEmail(address) ?? address;
 }
 
 export async function listOwnAccounts(db: MarginDb): Promise<OwnAccount[]> {
-  const rows = await db.settings.where('key').startsWith(OWN_ADDRESSES_KEY_PREFIX).toArray();
-  return rows
-    .map((row) => z.safeParse(ownAccountSchema, row.value))
-    .flatMap((parsed) => (parsed.success ? [parsed.data] : []))
-    .sort((a, b) => (a.accountIndex ?? 99) - (b.accountIndex ?? 99) || a.address.localeCompare(b.address));
+  return (await listSettingGroup(db, OWN_ACCOUNTS_SETTING)).sort((a, b) => (a.accountIndex ?? 99) - (b.accountIndex ?? 99) || a.address.localeCompare(b.address));
 }
 
 /** Every address of the user's, each account's own and its aliases. */
@@ -48,16 +48,17 @@ export async function recordOwnAddresses(
   if (shown.length === 0) return;
   await db.transaction('rw', db.settings, async () => {
     for (const address of shown) {
-      const key = keyOf(address);
-      const existing = z.safeParse(ownAccountSchema, (await db.settings.get(key))?.value);
-      if (existing.success && existing.data.accountIndex === accountIndex) continue;
+      const existing = await getGroupSetting(db, OWN_ACCOUNTS_SETTING, idOf(address));
+      if (existing && existing.accountIndex === accountIndex) continue;
       const account: OwnAccount = {
         address,
-        aliases: existing.success ? existing.data.aliases : [],
+        aliases: existing ? existing.aliases : [],
         ...(accountIndex !== undefined ? { accountIndex } : {}),
         seenAt: now,
       };
-      await db.settings.put({ key, value: account });
+      // A page's text that is not an address the schema accepts is not the user's account: skip it.
+      if (!z.safeParse(ownAccountSchema, account).success) continue;
+      await setGroupSetting(db, OWN_ACCOUNTS_SETTING, idOf(address), account);
     }
   });
 }
@@ -66,11 +67,10 @@ export async function recordOwnAddresses(
 export async function addOwnAccount(db: MarginDb, address: string): Promise<OwnAccount> {
   const normalised = normaliseEmail(address);
   if (!normalised) throw new Error(`“${address}” is not an email address.`);
-  const key = keyOf(normalised);
-  const existing = z.safeParse(ownAccountSchema, (await db.settings.get(key))?.value);
-  if (existing.success) return existing.data;
+  const existing = await getGroupSetting(db, OWN_ACCOUNTS_SETTING, idOf(normalised));
+  if (existing) return existing;
   const account: OwnAccount = { address: normalised, aliases: [] };
-  await db.settings.put({ key, value: account });
+  await setGroupSetting(db, OWN_ACCOUNTS_SETTING, idOf(normalised), account);
   return account;
 }
 
@@ -79,15 +79,14 @@ export async function setAliases(db: MarginDb, address: string, aliases: readonl
   const invalid = aliases.filter((_, index) => !normalised[index]);
   if (invalid.length > 0) throw new Error(`Not an email address: ${invalid.join(', ')}`);
   return db.transaction('rw', db.settings, async () => {
-    const key = keyOf(address);
-    const existing = z.safeParse(ownAccountSchema, (await db.settings.get(key))?.value);
-    const base: OwnAccount = existing.success ? existing.data : { address: normaliseEmail(address) ?? address, aliases: [] };
+    const existing = await getGroupSetting(db, OWN_ACCOUNTS_SETTING, idOf(address));
+    const base: OwnAccount = existing ?? { address: normaliseEmail(address) ?? address, aliases: [] };
     const account: OwnAccount = { ...base, aliases: [...new Set(normalised as string[])].slice(0, MAX_ALIASES) };
-    await db.settings.put({ key, value: account });
+    await setGroupSetting(db, OWN_ACCOUNTS_SETTING, idOf(address), account);
     return account;
   });
 }
 
 export async function removeOwnAccount(db: MarginDb, address: string): Promise<void> {
-  await db.settings.delete(keyOf(address));
+  await clearGroupSetting(db, OWN_ACCOUNTS_SETTING, idOf(address));
 }

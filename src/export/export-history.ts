@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { MarginDb } from '../db/database';
-import { readSetting, writeSetting } from '../db/settings-repository';
+import { clearSetting, getSetting, setSetting } from '../db/settings-repository';
 import { defineSetting, type SettingDefinition } from '../model/define-setting';
 import { CSV_TARGET_IDS, type CsvTargetId } from './crm-mappings';
 import type { UpdatedWindow } from './export-source';
@@ -79,12 +79,12 @@ function perTarget<T>(define: (target: CsvTargetId) => SettingDefinition<T>): Re
 }
 
 export function getExportCursor(db: MarginDb, target: CsvTargetId): Promise<ExportCursor | null> {
-  return readSetting(db, CURSOR_SETTINGS[target]);
+  return getSetting(db, CURSOR_SETTINGS[target]);
 }
 
 /** The target's batches, newest first. */
 export function getExportHistory(db: MarginDb, target: CsvTargetId): Promise<ExportBatch[]> {
-  return readSetting(db, HISTORY_SETTINGS[target]);
+  return getSetting(db, HISTORY_SETTINGS[target]);
 }
 
 /** The window of the next export: what changed after the last saved batch (everything when none, or when asked). */
@@ -102,7 +102,7 @@ export async function recordExportBatch(db: MarginDb, target: CsvTargetId, batch
       const oldestSaved = history.map((old) => old.savedAt !== undefined).lastIndexOf(true);
       history.splice(oldestSaved >= 0 ? oldestSaved : history.length - 1, 1);
     }
-    await writeSetting(db, HISTORY_SETTINGS[target], history);
+    await setSetting(db, HISTORY_SETTINGS[target], history);
   });
 }
 
@@ -127,13 +127,13 @@ export async function markExportSaved(db: MarginDb, target: CsvTargetId, batchId
       );
     }
     const saved = { ...batch, savedAt: batch.savedAt ?? now };
-    await writeSetting(
+    await setSetting(
       db,
       HISTORY_SETTINGS[target],
       history.map((candidate) => (candidate.id === batchId ? saved : candidate)),
     );
     if (!cursor || batch.upTo > cursor.upTo) {
-      await writeSetting(db, CURSOR_SETTINGS[target], {
+      await setSetting(db, CURSOR_SETTINGS[target], {
         upTo: batch.upTo,
         exportedAt: now,
         contacts: batch.contacts,
@@ -146,7 +146,7 @@ export async function markExportSaved(db: MarginDb, target: CsvTargetId, batchId
 
 /** Forgets what was saved: the next export holds everything again. The history stays. */
 export async function resetExportCursor(db: MarginDb, target: CsvTargetId): Promise<void> {
-  await db.settings.delete(CURSOR_SETTINGS[target].key);
+  await clearSetting(db, CURSOR_SETTINGS[target]);
 }
 
 /** The window a batch covers, to download it again. */

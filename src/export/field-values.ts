@@ -1,3 +1,4 @@
+import { isShowableTime } from '../model/plain-values';
 import type { Contact, Interaction, Sentiment, Task } from '../model/schemas';
 import { linkedInProfileUrl } from '../identity/normalise';
 import { interactionKindLabel } from '../model/interaction-kinds';
@@ -140,6 +141,8 @@ export function fieldTime(field: FieldName, subject: RowSubject): number | undef
 
 /** A time in one of the formats the importers document (crm-mappings.ts, TimeFormat); always UTC. */
 export function formatTime(at: number, format: TimeFormat): string {
+  // A stored time no date can show ('' then), so one such row never stops an export.
+  if (!isShowableTime(at)) return '';
   const iso = new Date(at).toISOString(); // 2026-05-12T09:30:15.123Z
   switch (format) {
     case 'iso-8601-utc':

@@ -1,6 +1,6 @@
 import type { MarginDb } from '../db/database';
 import { newId } from '../db/ids';
-import type { Contact } from '../model/schemas';
+import { rowProblem, type Contact } from '../model/schemas';
 import { normaliseEmail, normaliseLinkedInId } from '../identity/normalise';
 import type { ColumnMapping } from './contact-columns';
 import { ContactMatcher, mergeContact, sameContact } from './contact-matcher';
@@ -71,6 +71,12 @@ export async function planCsvImport(db: MarginDb, csv: ParsedCsv, mapping: Colum
       createdAt: now,
       updatedAt: now,
     };
+    // The same check the database and Restore make: a row that would not restore is not stored.
+    const problem = rowProblem('contacts', incoming);
+    if (problem) {
+      skipped.push({ row, reason: problem });
+      continue;
+    }
     const existing = matcher.match({ emails, linkedinIds });
     if (!existing) {
       matcher.remember(incoming);
@@ -83,6 +89,11 @@ export async function planCsvImport(db: MarginDb, csv: ParsedCsv, mapping: Colum
     // What the user already has wins; the file only fills gaps and adds identities and tags.
     const merged = { ...mergeContact(existing, { ...incoming, updatedAt: 0 }), updatedAt: now };
     merged.stage = existing.stage;
+    const mergedProblem = rowProblem('contacts', merged);
+    if (mergedProblem) {
+      skipped.push({ row, reason: `merged into ${existing.name}, ${mergedProblem}` });
+      continue;
+    }
     matcher.remember(merged);
     if (!sameContact({ ...merged, updatedAt: existing.updatedAt }, existing) || createdIds.has(existing.id)) {
       writes.set(merged.id, merged);

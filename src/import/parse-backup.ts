@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup } from '../export/backup-schema';
+import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, backupSchema, type Backup, type BackupTable } from '../export/backup-schema';
 import { crmLinkKey } from '../model/crm-link';
+import { describeIssue } from '../model/describe-issue';
 import { ImportFileError } from './import-file-error';
 import { lineAndColumn } from './text-position';
 
@@ -13,11 +14,12 @@ import { lineAndColumn } from './text-position';
 export function parseBackupText(text: string): Backup {
   const json = parseJson(text);
   checkHeader(json);
-  const parsed = z.safeParse(backupSchema, json);
+  const parsed = z.safeParse(backupSchema, json, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ImportFileError(`The backup does not match Margin's backup schema: ${issue.message}.`, `at ${jsonPath(issue.path)}`);
+    throw new ImportFileError(`The backup does not match Margin's backup schema: ${describeLocated(issue, json)}.`, `at ${jsonPath(issue.path)}`);
   }
+  checkUniqueKeys(parsed.data);
   checkReferences(parsed.data);
   return parsed.data;
 }
@@ -62,29 +64,69 @@ function checkHeader(json: unknown): void {
   }
 }
 
+/**
+ * "contacts row 25 (id "c-0025"): the name is 600 characters long; …": the row by its number in
+ * its table and its key, so the person can find it in the file, and the field in words.
+ */
+function describeLocated(issue: z.core.$ZodIssue, json: unknown): string {
+  const [first, table, index, ...rest] = issue.path;
+  if (first !== 'tables' || typeof table !== 'string' || typeof index !== 'number') {
+    return describeIssue(issue);
+  }
+  const row = ((json as { tables?: Record<string, unknown[]> }).tables?.[table] ?? [])[index];
+  const key = typeof row === 'object' && row !== null ? ((row as Record<string, unknown>)[keyField(table)] ?? undefined) : undefined;
+  const named = typeof key === 'string' && key !== '' && key.length <= 80 ? ` (${keyField(table)} "${key}")` : '';
+  return `${table} row ${index + 1}${named}: ${describeIssue({ ...issue, path: rest })}`;
+}
+
+/** Each table's primary key: what must be unique within it. */
+function keyField(table: string): 'id' | 'key' {
+  return table === 'settings' || table === 'drafts' || table === 'crmLinks' ? 'key' : 'id';
+}
+
+/** Two rows of one table with the same key would make the restore fail half-way: named here instead. */
+function checkUniqueKeys(backup: Backup): void {
+  for (const table of BACKUP_TABLES) {
+    const field = keyField(table);
+    const seen = new Map<string, number>();
+    for (const [index, row] of (backup.tables[table] as ReadonlyArray<Partial<Record<BackupKey, string>>>).entries()) {
+      const key = row[field] ?? '';
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        throw new ImportFileError(
+          `Two ${ROW_WORDS[table]} have the ${field} "${key}" (rows ${earlier + 1} and ${index + 1} of ${table}); each must be unique.`,
+          `at $.tables.${table}[${index}].${field}`,
+        );
+      }
+      seen.set(key, index);
+    }
+  }
+}
+
+type BackupKey = 'id' | 'key';
+
+const ROW_WORDS: Record<BackupTable, string> = {
+  contacts: 'contacts',
+  interactions: 'interactions',
+  tasks: 'follow-ups',
+  settings: 'settings',
+  drafts: 'drafts',
+  suggestions: 'suggestions',
+  undo: 'undo steps',
+  crmLinks: 'CRM ids',
+};
+
 function checkReferences(backup: Backup): void {
   const { tables } = backup;
-  const contactIds = new Set<string>();
-  for (const [index, contact] of tables.contacts.entries()) {
-    if (contactIds.has(contact.id)) {
-      throw new ImportFileError(`Two contacts have the id "${contact.id}".`, `at $.tables.contacts[${index}].id`);
-    }
-    contactIds.add(contact.id);
-  }
-  // A CRM id's key names its CRM, entity and row; one that does not would be stored where no sync looks.
-  const linkKeys = new Set<string>();
+  const contactIds = new Set(tables.contacts.map((contact) => contact.id));
+  // A CRM id's key names its CRM, kind and row; one that does not would be stored where no sync looks.
   for (const [index, link] of tables.crmLinks.entries()) {
     if (link.key !== crmLinkKey(link.crm, link.entity, link.localId)) {
       throw new ImportFileError(`A CRM id's key "${link.key}" does not name its CRM, kind and row.`, `at $.tables.crmLinks[${index}].key`);
     }
-    if (linkKeys.has(link.key)) throw new ImportFileError(`Two CRM ids have the key "${link.key}".`, `at $.tables.crmLinks[${index}].key`);
-    linkKeys.add(link.key);
   }
   for (const table of ['interactions', 'tasks', 'suggestions'] as const) {
-    const ids = new Set<string>();
     for (const [index, row] of tables[table].entries()) {
-      if (ids.has(row.id)) throw new ImportFileError(`Two ${table} have the id "${row.id}".`, `at $.tables.${table}[${index}].id`);
-      ids.add(row.id);
       if (!contactIds.has(row.contactId)) {
         throw new ImportFileError(
           `A row refers to the contact "${row.contactId}", which is not in the backup.`,

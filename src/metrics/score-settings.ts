@@ -31,9 +31,6 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
   k: 10,
 };
 
-/** The settings row that holds the user's score settings. */
-export const SCORE_SETTINGS_KEY = 'metrics.score';
-
 const weight = z.number().check(z.gte(0), z.lte(100));
 const factor = z.number().check(z.gte(0), z.lte(10));
 
@@ -53,7 +50,7 @@ export function weightOf(settings: ScoreSettings, kind: InteractionKind): number
 
 /** The user's score settings, or the defaults when none are stored or what is stored no longer fits. */
 export const SCORE_SETTINGS = defineSetting<ScoreSettings>({
-  key: SCORE_SETTINGS_KEY,
+  key: 'metrics.score',
   schema: scoreSettingsSchema,
   fallback: DEFAULT_SCORE_SETTINGS,
 });

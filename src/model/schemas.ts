@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
+import { crmLinkSchema } from './crm-link';
+import { describeIssue } from './describe-issue';
 import { INTERACTION_KINDS } from './interaction-kinds';
+import { plainValueSchema, timestampSchema, userKeyedRecord } from './plain-values';
 import { SITES } from './sites';
 
 /**
@@ -24,8 +27,8 @@ export const MAX_NOTE_LENGTH = 50_000;
 export const MAX_FIELD_LENGTH = 2_000;
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
-/** Milliseconds since the epoch. */
-const timestamp = z.number().check(z.int(), z.nonnegative());
+/** Milliseconds since the epoch, never past the year 9999, so every stored time is a valid Date. */
+const timestamp = timestampSchema;
 const shortText = z.string().check(z.maxLength(MAX_FIELD_LENGTH));
 
 export const contactSchema = z.object({
@@ -40,7 +43,8 @@ export const contactSchema = z.object({
   location: z.optional(shortText),
   stage: stageSchema,
   tags: z.array(z.string().check(z.maxLength(100))),
-  customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  /** Custom field id → value; `userKeyedRecord` keeps any key, `__proto__` included. */
+  customFields: userKeyedRecord(100, z.union([z.string().check(z.maxLength(MAX_FIELD_LENGTH)), z.number(), z.boolean(), z.null()])),
   /** The engagement score (0–100) as last computed, for sorting and filtering; v2. */
   score: z.optional(z.number().check(z.gte(0), z.lte(100))),
   scoreComputedAt: z.optional(timestamp),
@@ -98,7 +102,7 @@ export const interactionSchema = z.object({
   /** Who logged it (a rep's name or address), kept through backups and team merges; v2. */
   author: z.optional(z.string().check(z.maxLength(320))),
   /** Answers to a user-defined note template's fields (e.g. Budget, Authority), label → text; v2. */
-  templateFields: z.optional(z.record(z.string().check(z.maxLength(100)), shortText)),
+  templateFields: z.optional(userKeyedRecord(100, shortText)),
   /** Set when a note is edited; `at` keeps the original time; v2. */
   editedAt: z.optional(timestamp),
   /** How long a call or meeting the rep logged lasted, in minutes (optional, unindexed). */
@@ -126,7 +130,8 @@ export type Task = z.infer<typeof taskSchema>;
 
 export const settingSchema = z.object({
   key: z.string().check(z.minLength(1), z.maxLength(100)),
-  value: z.unknown(),
+  /** Any JSON value a backup can hold (nested at most 16 deep); each setting's reader checks its own shape. */
+  value: plainValueSchema,
 });
 export type Setting = z.infer<typeof settingSchema>;
 
@@ -137,7 +142,7 @@ export const draftSchema = z.object({
   noteId: id,
   body: z.string().check(z.maxLength(MAX_NOTE_LENGTH * 2)),
   templateId: z.optional(z.string().check(z.maxLength(100))),
-  templateFields: z.optional(z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2)))),
+  templateFields: z.optional(userKeyedRecord(100, z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2)))),
   objection: z.optional(z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2))),
   emotion: z.optional(z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2))),
   nextStep: z.optional(z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2))),
@@ -190,3 +195,22 @@ export const undoRecordSchema = z.object({
   createdAt: timestamp,
 });
 export type UndoRecord = z.infer<typeof undoRecordSchema>;
+
+/** Each table's row schema: what the database accepts on every write and what a backup holds. */
+export const ROW_SCHEMAS = {
+  contacts: contactSchema,
+  interactions: interactionSchema,
+  tasks: taskSchema,
+  settings: settingSchema,
+  drafts: draftSchema,
+  suggestions: stageSuggestionSchema,
+  undo: undoRecordSchema,
+  crmLinks: crmLinkSchema,
+} as const;
+export type TableName = keyof typeof ROW_SCHEMAS;
+
+/** The first thing wrong with `row` as a row of `table`, as a sentence fragment, or null when it fits. */
+export function rowProblem(table: TableName, row: unknown): string | null {
+  const parsed = z.safeParse(ROW_SCHEMAS[table], row, { reportInput: true });
+  return parsed.success ? null : describeIssue(parsed.error.issues[0]!);
+}

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { KEEP_SNIPPET_SETTING, TRACK_REPLIES_SETTING } from '../capture/capture-settings';
 import { setSetting } from '../db/settings-repository';
 import { useDatabase } from '../ui/database-context';
@@ -7,8 +6,8 @@ import { useSetting } from '../ui/use-setting';
 /** What activity capture keeps, and whether replying to someone starts tracking them. */
 export function CaptureSection() {
   const db = useDatabase();
-  const trackReplies = useSetting(TRACK_REPLIES_SETTING, z.boolean(), false);
-  const keepSnippet = useSetting(KEEP_SNIPPET_SETTING, z.boolean(), false);
+  const trackReplies = useSetting(TRACK_REPLIES_SETTING);
+  const keepSnippet = useSetting(KEEP_SNIPPET_SETTING);
   return (
     <div class="capture-settings">
       <p class="quiet">

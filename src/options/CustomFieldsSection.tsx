@@ -5,7 +5,6 @@ import {
   CUSTOM_FIELD_TYPES,
   CUSTOM_FIELDS_SETTING,
   customFieldDefinitionSchema,
-  customFieldDefinitionsSchema,
   type CustomFieldDefinition,
 } from '../settings/custom-fields';
 import { useSetting, useSettingWriter } from '../ui/use-setting';
@@ -19,11 +18,11 @@ const TYPE_LABEL: Record<CustomFieldDefinition['type'], string> = {
 
 /** Fields every contact gets (shown under "Details" in the sidebar), checked by their type. */
 export function CustomFieldsSection() {
-  const definitions = useSetting(CUSTOM_FIELDS_SETTING, customFieldDefinitionsSchema, []);
+  const definitions = useSetting(CUSTOM_FIELDS_SETTING);
   const [label, setLabel] = useState('');
   const [type, setType] = useState<CustomFieldDefinition['type']>('text');
   const [choices, setChoices] = useState('');
-  const { message, setMessage, store } = useSettingWriter<CustomFieldDefinition[]>(CUSTOM_FIELDS_SETTING);
+  const { message, setMessage, store } = useSettingWriter(CUSTOM_FIELDS_SETTING);
 
 
   const add = async (): Promise<void> => {

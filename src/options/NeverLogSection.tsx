@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import { NEVER_LOG_SETTING, neverLogSchema } from '../capture/capture-settings';
+import { NEVER_LOG_SETTING } from '../capture/capture-settings';
 import { isValidNeverLogEntry } from '../capture/tracking-rules';
 import { useSetting, useSettingWriter } from '../ui/use-setting';
 
 /** Addresses and domains Margin never logs or tracks. */
 export function NeverLogSection() {
-  const entries = useSetting(NEVER_LOG_SETTING, neverLogSchema, []);
+  const entries = useSetting(NEVER_LOG_SETTING);
   const [input, setInput] = useState('');
-  const { message, setMessage, store } = useSettingWriter<string[]>(NEVER_LOG_SETTING);
+  const { message, setMessage, store } = useSettingWriter(NEVER_LOG_SETTING);
 
   const add = (): void => {
     const entry = input.trim().toLowerCase();

@@ -1,15 +1,15 @@
 import * as z from 'zod/mini';
 import { useState } from 'preact/hooks';
 import { newId } from '../db/ids';
-import { NOTE_TEMPLATES_SETTING, noteTemplateSchema, noteTemplatesSchema, QUALIFICATION_EXAMPLE, type NoteTemplate } from '../settings/note-templates';
+import { NOTE_TEMPLATES_SETTING, noteTemplateSchema, QUALIFICATION_EXAMPLE, type NoteTemplate } from '../settings/note-templates';
 import { useSetting, useSettingWriter } from '../ui/use-setting';
 
 /** The user's own note templates (the built-in Objection / Emotion observed / Next step always stays). */
 export function NoteTemplatesSection() {
-  const templates = useSetting(NOTE_TEMPLATES_SETTING, noteTemplatesSchema, []);
+  const templates = useSetting(NOTE_TEMPLATES_SETTING);
   const [name, setName] = useState('');
   const [fields, setFields] = useState('');
-  const { message, setMessage, store } = useSettingWriter<NoteTemplate[]>(NOTE_TEMPLATES_SETTING);
+  const { message, setMessage, store } = useSettingWriter(NOTE_TEMPLATES_SETTING);
 
 
   const add = async (template: Omit<NoteTemplate, 'id'>): Promise<void> => {

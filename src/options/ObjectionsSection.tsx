@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { DEFAULT_OBJECTIONS, OBJECTIONS_SETTING, objectionListSchema, parseObjectionList } from '../settings/objections';
+import { DEFAULT_OBJECTIONS, OBJECTIONS_SETTING, parseObjectionList } from '../settings/objections';
 import { useSetting, useSettingWriter } from '../ui/use-setting';
 
 /** The objections the composer offers, one per line; the dashboard groups by them. */
 export function ObjectionsSection() {
-  const stored = useSetting(OBJECTIONS_SETTING, objectionListSchema, [...DEFAULT_OBJECTIONS]);
+  const stored = useSetting(OBJECTIONS_SETTING);
   const [text, setText] = useState<string | null>(null);
-  const { message, setMessage, store } = useSettingWriter<string[]>(OBJECTIONS_SETTING);
+  const { message, setMessage, store } = useSettingWriter(OBJECTIONS_SETTING);
   const shown = text ?? stored.join('\n');
 
   const save = async (): Promise<void> => {

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { writeSetting } from '../db/settings-repository';
+import { setSetting } from '../db/settings-repository';
 import { describeStorageError } from '../db/storage-errors';
 import { SENTIMENTS, type InteractionKind, type Sentiment } from '../model/schemas';
-import { DEFAULT_SCORE_SETTINGS, SCORE_SETTINGS, SCORE_SETTINGS_KEY, scoreSettingsSchema, type ScoreSettings } from '../metrics/score-settings';
+import { DEFAULT_SCORE_SETTINGS, SCORE_SETTINGS, scoreSettingsSchema, type ScoreSettings } from '../metrics/score-settings';
 import { SCORE_BANDS } from '../metrics/score-band';
 import { useDatabase } from '../ui/database-context';
 import { interactionKindLabel } from '../model/interaction-kinds';
@@ -14,7 +14,7 @@ const WEIGHTED_KINDS: InteractionKind[] = ['email-in', 'email-out', 'meeting', '
 /** Weights, sentiment factors, half-life and k of the engagement score (DESIGN.md §3). */
 export function ScoreSettingsSection() {
   const db = useDatabase();
-  const stored = useSetting(SCORE_SETTINGS_KEY, scoreSettingsSchema, DEFAULT_SCORE_SETTINGS);
+  const stored = useSetting(SCORE_SETTINGS);
   const [draft, setDraft] = useState<ScoreSettings | null>(null);
   const [message, setMessage] = useState('');
   const current = draft ?? stored;
@@ -26,7 +26,7 @@ export function ScoreSettingsSection() {
       return;
     }
     try {
-      await writeSetting(db, SCORE_SETTINGS, parsed.data);
+      await setSetting(db, SCORE_SETTINGS, parsed.data);
       setDraft(null);
       setMessage(done);
     } catch (error) {

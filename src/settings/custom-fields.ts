@@ -1,7 +1,5 @@
 import * as z from 'zod/mini';
-
-/** Fields the user adds to every contact (text, number, date or a choice), defined in settings. */
-export const CUSTOM_FIELDS_SETTING = 'customFieldDefinitions';
+import { defineSetting } from '../model/define-setting';
 
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'choice'] as const;
 
@@ -19,6 +17,13 @@ export const customFieldDefinitionSchema = z
   );
 export type CustomFieldDefinition = z.infer<typeof customFieldDefinitionSchema>;
 export const customFieldDefinitionsSchema = z.array(customFieldDefinitionSchema).check(z.maxLength(50));
+
+/** Fields the user adds to every contact (text, number, date or a choice), defined in settings. */
+export const CUSTOM_FIELDS_SETTING = defineSetting<CustomFieldDefinition[]>({
+  key: 'customFieldDefinitions',
+  schema: customFieldDefinitionsSchema,
+  fallback: [],
+});
 
 export type CustomFieldValue = string | number | null;
 export type CheckedValue = { ok: true; value: CustomFieldValue } | { ok: false; message: string };

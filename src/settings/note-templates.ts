@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { defineSetting } from '../model/define-setting';
 
 /**
  * Note templates: the built-in structured note (Objection, Emotion observed, Next step) and the
@@ -6,7 +7,6 @@ import * as z from 'zod/mini';
  * Need, Timing for qualification). Every template keeps Note, Sentiment, Next step, tags and
  * the follow-up date, because the next step is what becomes a task.
  */
-export const NOTE_TEMPLATES_SETTING = 'noteTemplates';
 export const BUILT_IN_TEMPLATE_ID = 'structured';
 
 const label = z.string().check(z.trim(), z.minLength(1, 'A field needs a name.'), z.maxLength(60, 'A field name can be at most 60 characters.'));
@@ -25,6 +25,9 @@ export const noteTemplateSchema = z
 export type NoteTemplate = z.infer<typeof noteTemplateSchema>;
 
 export const noteTemplatesSchema = z.array(noteTemplateSchema).check(z.maxLength(20));
+
+/** The user's own templates (the built-in one is not stored). */
+export const NOTE_TEMPLATES_SETTING = defineSetting<NoteTemplate[]>({ key: 'noteTemplates', schema: noteTemplatesSchema, fallback: [] });
 
 export interface TemplateChoice {
   id: string;

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
+import { defineSetting } from '../model/define-setting';
 
 /**
  * The user's own list of objections: the composer offers it (free text still goes), and the
  * dashboard's "most frequent objections" groups by it, in the user's spelling. Until the user
  * edits it, the common ones below are offered.
  */
-export const OBJECTIONS_SETTING = 'objections';
 export const MAX_OBJECTIONS = 50;
 export const MAX_OBJECTION_LENGTH = 100;
 
@@ -23,6 +23,9 @@ export const DEFAULT_OBJECTIONS: readonly string[] = [
 export const objectionListSchema = z
   .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_OBJECTION_LENGTH)))
   .check(z.maxLength(MAX_OBJECTIONS));
+
+/** The user's list, or the common ones until the user edits it. */
+export const OBJECTIONS_SETTING = defineSetting<string[]>({ key: 'objections', schema: objectionListSchema, fallback: [...DEFAULT_OBJECTIONS] });
 
 /** How two spellings of one objection compare: "  Price too HIGH " is "price too high". */
 export function objectionKey(text: string): string {

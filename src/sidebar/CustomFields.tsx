@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { setContactCustomFields } from '../db/contacts-repository';
+import { setContactCustomField } from '../db/contacts-repository';
+import { ownValue } from '../model/plain-values';
 import type { Contact } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import {
   checkCustomFieldValue,
   CUSTOM_FIELDS_SETTING,
-  customFieldDefinitionsSchema,
   type CustomFieldDefinition,
 } from '../settings/custom-fields';
 import { useDatabase } from '../ui/database-context';
@@ -14,7 +14,7 @@ import { useSetting } from '../ui/use-setting';
 /** The user's own contact fields (Settings → Contact fields), each saved when it changes. */
 export function CustomFields({ contact }: { contact: Contact }) {
   const db = useDatabase();
-  const definitions = useSetting(CUSTOM_FIELDS_SETTING, customFieldDefinitionsSchema, []);
+  const definitions = useSetting(CUSTOM_FIELDS_SETTING);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
   if (definitions.length === 0) return null;
@@ -28,7 +28,7 @@ export function CustomFields({ contact }: { contact: Contact }) {
     setErrors({ ...errors, [definition.id]: '' });
     setSaved('');
     try {
-      await setContactCustomFields(db, contact.id, { ...contact.customFields, [definition.id]: checked.value }, Date.now());
+      await setContactCustomField(db, contact.id, definition.id, checked.value, Date.now());
       setSaved(`${definition.label} saved.`);
     } catch (failure) {
       setErrors({ ...errors, [definition.id]: `Could not save: ${describeStorageError(failure)}` });
@@ -40,7 +40,7 @@ export function CustomFields({ contact }: { contact: Contact }) {
       <summary>Details</summary>
       {definitions.map((definition) => {
         const id = `custom-${definition.id}`;
-        const value = contact.customFields[definition.id];
+        const value = ownValue(contact.customFields, definition.id);
         const shown = value === null || value === undefined ? '' : String(value);
         return (
           <div class="field" key={definition.id}>

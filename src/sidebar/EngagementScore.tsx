@@ -3,7 +3,7 @@ import type { Contact, Interaction } from '../model/schemas';
 import { engagementScore, DAY_MS, type Contribution } from '../metrics/engagement-score';
 import { bandOfScore, describeScoreBands, type ScoreBand } from '../metrics/score-band';
 import { stageSignalMismatch } from '../metrics/stage-signals';
-import { DEFAULT_SCORE_SETTINGS, SCORE_SETTINGS_KEY, scoreSettingsSchema } from '../metrics/score-settings';
+import { SCORE_SETTINGS } from '../metrics/score-settings';
 import { scoreTrend, type ScoreTrend } from '../metrics/score-trend';
 import { surgeOf } from '../metrics/surge';
 import { useDatabase } from '../ui/database-context';
@@ -37,7 +37,7 @@ export interface Engagement {
  */
 export function useEngagement(contact: Contact): Engagement | undefined {
   const interactions = useContactInteractions(contact.id);
-  const settings = useSetting(SCORE_SETTINGS_KEY, scoreSettingsSchema, DEFAULT_SCORE_SETTINGS);
+  const settings = useSetting(SCORE_SETTINGS);
   useKeepCachedScoreCurrent(contact.id, interactions);
   if (!interactions) return undefined;
   const now = Date.now();

@@ -17,12 +17,13 @@ import {
 } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';
 import type { PersonOnPage } from '../model/page-context';
-import { BUILT_IN_TEMPLATE, NOTE_TEMPLATES_SETTING, noteTemplatesSchema, type TemplateChoice } from '../settings/note-templates';
+import { BUILT_IN_TEMPLATE, NOTE_TEMPLATES_SETTING, type TemplateChoice } from '../settings/note-templates';
+import { ownValue } from '../model/plain-values';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { useMutation } from '../ui/use-mutation';
 import { useSetting } from '../ui/use-setting';
-import { DEFAULT_OBJECTIONS, OBJECTIONS_SETTING, objectionListSchema } from '../settings/objections';
+import { OBJECTIONS_SETTING } from '../settings/objections';
 import { describeKind } from './RecentActivity';
 import { announceTasksChanged } from './announce-tasks-changed';
 import { fromDateTimeInput, toDateTimeInput } from './date-time-input';
@@ -33,9 +34,6 @@ interface Props {
   person: PersonOnPage;
   source: InteractionSource;
 }
-
-/** Quiet time after typing before the draft is written; pagehide writes it at once. */
-const DRAFT_SAVE_MS = 300;
 
 interface Fields {
   kind: LoggedKind;
@@ -98,7 +96,7 @@ function parseTags(text: string): string[] {
 export function NoteComposer({ person, source }: Props) {
   const db = useDatabase();
   const draftKey = draftKeyOfPerson(person);
-  const userTemplates = useSetting(NOTE_TEMPLATES_SETTING, noteTemplatesSchema, []);
+  const userTemplates = useSetting(NOTE_TEMPLATES_SETTING);
   const templates: TemplateChoice[] = [BUILT_IN_TEMPLATE, ...userTemplates];
 
   const [fields, setFields] = useState<Fields>(EMPTY);
@@ -115,7 +113,7 @@ export function NoteComposer({ person, source }: Props) {
     justSavedId ? getInteraction(db, justSavedId).then((found) => found ?? null) : Promise.resolve(null),
   );
   const shownSaved = savedNow.data === undefined ? justSaved?.interaction : (savedNow.data ?? undefined);
-  const objections = useSetting(OBJECTIONS_SETTING, objectionListSchema, [...DEFAULT_OBJECTIONS]);
+  const objections = useSetting(OBJECTIONS_SETTING);
   const [draftError, setDraftError] = useState('');
   const [draftRestored, setDraftRestored] = useState(false);
   const dirty = useRef(false);
@@ -188,12 +186,7 @@ export function NoteComposer({ person, source }: Props) {
     }
   };
 
-  // Debounced draft writes while typing; an immediate one when the page goes away.
-  useEffect(() => {
-    if (!dirty.current) return undefined;
-    const timer = setTimeout(() => void writeDraft(), DRAFT_SAVE_MS);
-    return () => clearTimeout(timer);
-  });
+  // Every change is written as it happens (see `update`); leaving writes whatever is still unwritten.
   useEffect(() => {
     const flush = (): void => void writeDraft();
     window.addEventListener('pagehide', flush);
@@ -205,11 +198,18 @@ export function NoteComposer({ person, source }: Props) {
     };
   }, [draftKey]);
 
+  /**
+   * A change is written to the draft in the same task as the keystroke or paste, not after a quiet
+   * moment: a tab can close at any moment, and a write that has not started by then is lost.
+   * IndexedDB queues the writes in order; one row per person makes each a small put.
+   */
   const update = (changes: Partial<Fields>): void => {
     dirty.current = true;
     setSavedMessage('');
     setJustSaved(undefined);
+    latest.current = { ...latest.current, fields: { ...latest.current.fields, ...changes } };
     setFields((current) => ({ ...current, ...changes }));
+    void writeDraft();
   };
 
   const save = useMutation((note: Parameters<typeof logNote>[1]['note']) =>
@@ -227,7 +227,7 @@ export function NoteComposer({ person, source }: Props) {
     if (!canSave) return;
     setSavedMessage('');
     const templateFields = template.fields
-      ? Object.fromEntries(template.fields.map((label) => [label, fields.templateFields[label] ?? '']))
+      ? Object.fromEntries(template.fields.map((label) => [label, ownValue(fields.templateFields, label) ?? '']))
       : undefined;
     save.mutate(
       {
@@ -346,8 +346,11 @@ export function NoteComposer({ person, source }: Props) {
               id="note-template"
               value={templateId}
               onChange={(event) => {
+                const chosen = event.currentTarget.value;
                 dirty.current = true;
-                setTemplateId(event.currentTarget.value);
+                latest.current = { ...latest.current, templateId: chosen };
+                setTemplateId(chosen);
+                void writeDraft();
               }}
             >
               {templates.map((choice) => (
@@ -424,7 +427,7 @@ export function NoteComposer({ person, source }: Props) {
       <div class="field-grid">
         {template.fields
           ? template.fields.map((label, index) =>
-              textField(`template-field-${index}`, label, fields.templateFields[label] ?? '', (text) =>
+              textField(`template-field-${index}`, label, ownValue(fields.templateFields, label) ?? '', (text) =>
                 update({ templateFields: { ...fields.templateFields, [label]: text } }),
               ),
             )

@@ -2,7 +2,7 @@ import { listTimelinePage } from '../db/interactions-repository';
 import type { Interaction } from '../model/schemas';
 import { useDatabase } from '../ui/database-context';
 import { interactionKindLabel } from '../model/interaction-kinds';
-import { formatDay, formatTime } from '../ui/format';
+import { formatDay, formatTime, machineTime } from '../ui/format';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { DAY_MS } from '../metrics/engagement-score';
 
@@ -26,7 +26,7 @@ export function RecentActivity({ contactId }: { contactId: string }) {
               {interaction.sentiment && (
                 <span class={`sentiment sentiment-${interaction.sentiment.toLowerCase()}`}> · {interaction.sentiment}</span>
               )}
-              <time class="quiet" dateTime={new Date(interaction.at).toISOString()}>
+              <time class="quiet" dateTime={machineTime(interaction.at)}>
                 {' '}
                 · {describeWhen(interaction.at, now)}
               </time>

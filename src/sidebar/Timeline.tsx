@@ -5,7 +5,7 @@ import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
 import { interactionKindLabel, kindsWhere, type TimelineGroup } from '../model/interaction-kinds';
 import { SITE_TABLE, siteOfUrl } from '../model/sites';
-import { formatDay, formatTime } from '../ui/format';
+import { formatDay, formatTime, machineTime } from '../ui/format';
 import { lazyComponent } from '../ui/lazy-component';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { useOfferUndo } from './undo-context';
@@ -166,7 +166,7 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
     <li class={`item kind-${interaction.kind}`}>
       <div class="item-meta">
         <span class="item-kind">{describeKind(interaction)}</span>
-        <time dateTime={new Date(interaction.at).toISOString()}>{formatTime(interaction.at)}</time>
+        <time dateTime={machineTime(interaction.at)}>{formatTime(interaction.at)}</time>
         {interaction.sentiment && (
           <span class={`sentiment sentiment-${interaction.sentiment.toLowerCase()}`}>{interaction.sentiment}</span>
         )}

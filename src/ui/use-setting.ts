@@ -1,21 +1,21 @@
-import type * as z from 'zod/mini';
 import { useState } from 'preact/hooks';
 import { getSetting, setSetting } from '../db/settings-repository';
 import { describeStorageError } from '../db/storage-errors';
+import type { SettingDefinition } from '../model/define-setting';
 import { useDatabase } from './database-context';
 import { useLiveDbQuery } from './use-live-db-query';
 
 /** A setting's current value, live: a change on the settings page shows here at once. */
-export function useSetting<T>(key: string, schema: z.ZodMiniType<T>, fallback: T): T {
+export function useSetting<T>(setting: SettingDefinition<T>): T {
   const db = useDatabase();
-  return useLiveDbQuery(['setting', key], () => getSetting(db, key, schema, fallback)).data ?? fallback;
+  return useLiveDbQuery(['setting', setting.key], () => getSetting(db, setting)).data ?? setting.fallback;
 }
 
 /**
  * Saves a setting from a settings form and keeps a sentence for the user: what was done, why
  * the input was refused, or why the save failed.
  */
-export function useSettingWriter<T>(key: string): {
+export function useSettingWriter<T>(setting: SettingDefinition<T>): {
   message: string;
   setMessage: (message: string) => void;
   store: (value: T, done: string) => Promise<void>;
@@ -24,7 +24,7 @@ export function useSettingWriter<T>(key: string): {
   const [message, setMessage] = useState('');
   const store = async (value: T, done: string): Promise<void> => {
     try {
-      await setSetting(db, key, value);
+      await setSetting(db, setting, value);
       setMessage(done);
     } catch (error) {
       setMessage(`Could not save: ${describeStorageError(error)}`);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createContactFromPerson } from '../../src/db/contacts-repository';
 import type { MarginDb } from '../../src/db/database';
 import { recomputeAllContacts, recomputeContact } from '../../src/actions/recompute-scores';
-import { writeSetting } from '../../src/db/settings-repository';
+import { setSetting } from '../../src/db/settings-repository';
 import { acceptSuggestion, dismissSuggestion, SuggestionOutdatedError } from '../../src/actions/decide-suggestion';
 import { listOpenSuggestions } from '../../src/db/suggestions-repository';
 import { DEFAULT_SCORE_SETTINGS, SCORE_SETTINGS } from '../../src/metrics/score-settings';
@@ -30,7 +30,7 @@ describe('recomputeContact', () => {
 
   it('uses the weights from settings', async () => {
     db = freshDb();
-    await writeSetting(db, SCORE_SETTINGS, { ...DEFAULT_SCORE_SETTINGS, weights: { meeting: 0 } });
+    await setSetting(db, SCORE_SETTINGS, { ...DEFAULT_SCORE_SETTINGS, weights: { meeting: 0 } });
     const jane = await contactWith('Jane', [touch('meeting', 0)]);
     await recomputeContact(db, jane.id, NOW);
     expect((await db.contacts.get(jane.id))?.score).toBe(0);

@@ -193,4 +193,26 @@ describe('mountSidebarFrame', () => {
     expect(host().dataset.state).toBe('open');
     expect(textRightOf).not.toHaveBeenCalled();
   });
+  it('comes back when the page removes it, with its state and the page width (issue 13, finding 8)', async () => {
+    mountSidebarFrame(ctx);
+    toggle().click();
+    host().remove();
+    await flush();
+    expect(host().dataset.state).toBe('collapsed');
+    expect(document.querySelectorAll(`#${SIDEBAR_HOST_ID}`)).toHaveLength(1);
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe(`${COLLAPSED_TAB_WIDTH_PX}px`);
+  });
+
+  it('does not come back once the extension is gone, and leaves a newer copy’s sidebar and width alone', async () => {
+    const older = mountSidebarFrame(ctx);
+    const newerCtx = new ContentScriptContext('test');
+    const newer = mountSidebarFrame(newerCtx); // a newer copy after a reload replaces the older host
+    ctx.abort();
+    await flush();
+    expect(older.host.isConnected).toBe(false);
+    expect(document.querySelectorAll(`#${SIDEBAR_HOST_ID}`)).toHaveLength(1);
+    expect(host()).toBe(newer.host);
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe(`${DEFAULT_SIDEBAR_WIDTH_PX}px`);
+    newerCtx.abort();
+  });
 });

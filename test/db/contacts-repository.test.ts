@@ -7,10 +7,10 @@ import {
   findContactByIdentity,
   getContact,
   listContacts,
-  setContactCustomFields,
+  setContactCustomField,
   setContactTags,
 } from '../../src/db/contacts-repository';
-import type { MarginDb } from '../../src/db/database';
+import { createDb, type MarginDb } from '../../src/db/database';
 import { listTimeline } from '../../src/db/interactions-repository';
 import { contactSchema, type Contact } from '../../src/model/schemas';
 import { freshDb } from './fresh-db';
@@ -224,18 +224,40 @@ describe('setContactTags', () => {
   });
 });
 
-describe('setContactCustomFields', () => {
-  it('replaces the custom field values and bumps updatedAt', async () => {
+describe('setContactCustomField (issue 13, finding 4)', () => {
+  it('sets one field, keeps the others, and bumps updatedAt', async () => {
     db = freshDb();
     const jane = contact({ id: 'jane', customFields: { region: 'EMEA', seats: 10 } });
     await db.contacts.add(jane);
 
-    await setContactCustomFields(db, 'jane', { seats: 40, renewal: '2025-03-01', region: null }, 2_000);
+    await setContactCustomField(db, 'jane', 'seats', 40, 2_000);
+    await setContactCustomField(db, 'jane', 'region', null, 2_001);
 
-    expect(await getContact(db, 'jane')).toEqual({
-      ...jane,
-      customFields: { seats: 40, renewal: '2025-03-01', region: null },
-      updatedAt: 2_000,
-    });
+    expect(await getContact(db, 'jane')).toEqual({ ...jane, customFields: { region: null, seats: 40 }, updatedAt: 2_001 });
+  });
+
+  it('two tabs setting two fields at once each keep their field', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const tabA = createDb({ name });
+    const tabB = createDb({ name });
+    await tabA.contacts.add(contact({ id: 'jane', customFields: {} }));
+    await Promise.all([
+      setContactCustomField(tabA, 'jane', 'region', 'EMEA', 2_000),
+      setContactCustomField(tabB, 'jane', 'seats', 40, 2_000),
+      setContactCustomField(tabA, 'jane', 'renewal', '2027-03-01', 2_000),
+    ]);
+    expect((await getContact(tabB, 'jane'))?.customFields).toEqual({ region: 'EMEA', seats: 40, renewal: '2027-03-01' });
+    tabA.close();
+    tabB.close();
+  });
+
+  it('keeps fields named __proto__, constructor and toString as fields', async () => {
+    db = freshDb();
+    await db.contacts.add(contact({ id: 'jane', customFields: {} }));
+    for (const key of ['__proto__', 'constructor', 'toString']) await setContactCustomField(db, 'jane', key, `value of ${key}`, 2_000);
+    const stored = (await getContact(db, 'jane'))!.customFields;
+    expect(Object.keys(stored)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+    expect(stored.toString).toBe('value of toString');
   });
 });

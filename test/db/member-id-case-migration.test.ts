@@ -113,3 +113,28 @@ describe('member ids stored lower-cased are repaired (schema upgrade)', () => {
     db.close();
   });
 });
+
+describe('the upgrade rewrites rows as a previous version stored them', () => {
+  it('opens a database whose repaired contact breaks a bound added since (a 600-character name from an old CSV import)', async () => {
+    const longName = 'T'.repeat(600);
+    const fromProfile = contact('c-profile', 'Talha Khan', ['talha-khan-dev', TALHA], T0);
+    const fromMessaging = contact('c-messaging', longName, [TALHA.toLowerCase()], T0 + DAY);
+    const name = `member-id-case-unbounded-${crypto.randomUUID()}`;
+    const old = openAtVersion(name, REPAIR_VERSION - 1);
+    await old.table('contacts').bulkAdd([fromProfile, fromMessaging]);
+    old.close();
+
+    const db = createDb({ name });
+    expect((await db.contacts.orderBy('id').toArray()).map((row) => [row.id, row.linkedinIds])).toEqual([
+      ['c-profile', ['talha-khan-dev', TALHA]],
+    ]);
+    // The merged contact is kept, as it was, in the merge's undo record. Writing it back is an
+    // ordinary write, so it is refused with the reason, and nothing changes.
+    const [record] = await db.undo.toArray();
+    expect(JSON.stringify(record)).toContain(longName);
+    await expect(undoMerge(db, record!.id)).rejects.toThrow('the name is 600 characters long; at most 500 characters are allowed');
+    expect((await db.contacts.toArray()).map((row) => row.id)).toEqual(['c-profile']);
+    expect(await db.undo.count()).toBe(1);
+    db.close();
+  });
+});

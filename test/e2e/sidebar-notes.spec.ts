@@ -76,7 +76,7 @@ test('a draft survives closing the tab', async ({ context, page, site, sidebar }
   const margin = sidebar(page);
   await margin.getByLabel('Note', { exact: true }).fill('Half-written thought about the pricing call');
   await margin.getByLabel('Next step', { exact: true }).fill('Ask about the board date');
-  // The draft is written a moment after typing stops, and at once when the page goes away.
+  // The draft is written as it is typed (draft-survives-close.spec.ts closes the tab at once).
   await page.waitForTimeout(600);
   await page.close();
 

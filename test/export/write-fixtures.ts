@@ -1,5 +1,5 @@
 /** Writes the fixture backups (npx tsx test/export/write-fixtures.ts); the golden files follow from them. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { aliceBackup, bobBackup } from './fixture-backups';
 
 writeFileSync('test/fixtures/exports/backup-alice.json', `${JSON.stringify(aliceBackup(), null, 2)}\n`);
@@ -40,3 +40,13 @@ writeFileSync(
     2,
   )}\n`,
 );
+
+// The rest of the corpus (issue 13): one file per way a backup or CSV can be wrong.
+import('../import/bad-file-cases').then(({ BAD_BACKUP_FILES, BAD_CSV_FILES }) => {
+  const cases = { ...BAD_BACKUP_FILES, ...BAD_CSV_FILES };
+  for (const [name, { text }] of Object.entries(cases)) writeFileSync(`${bad}/${name}`, text);
+  const expectedFile = `${bad}/expected.json`;
+  const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Record<string, string>;
+  for (const [name, { says }] of Object.entries(cases)) expected[name] = says;
+  writeFileSync(expectedFile, `${JSON.stringify(expected, null, 2)}\n`);
+});

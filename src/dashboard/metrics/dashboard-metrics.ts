@@ -1,8 +1,9 @@
+import { isShowableTime } from '../../model/plain-values';
 import type { MarginDb } from '../../db/database';
 import { SENTIMENTS, STAGES, type Contact, type Interaction, type Sentiment, type Stage } from '../../model/schemas';
 import { DAY_MS } from '../../metrics/engagement-score';
 import { getSetting } from '../../db/settings-repository';
-import { DEFAULT_OBJECTIONS, objectionKey, objectionListSchema, OBJECTIONS_SETTING } from '../../settings/objections';
+import { objectionKey, OBJECTIONS_SETTING } from '../../settings/objections';
 
 const WEEK = 7 * DAY_MS;
 export const MONTHS_SHOWN = 6;
@@ -31,7 +32,7 @@ export interface DashboardMetrics {
 /** Everything the metrics page draws, from the contacts and one pass over the interactions. */
 export async function readDashboardMetrics(db: MarginDb, now: number): Promise<DashboardMetrics> {
   const contacts = await db.contacts.toArray();
-  const objectionList = await getSetting(db, OBJECTIONS_SETTING, objectionListSchema, [...DEFAULT_OBJECTIONS]);
+  const objectionList = await getSetting(db, OBJECTIONS_SETTING);
   const accumulator = metricsAccumulator(now, objectionList);
   await db.interactions.each((interaction) => accumulator.add(interaction));
   return accumulator.finish(contacts);
@@ -144,5 +145,5 @@ function startOfWeek(at: number): number {
 
 const shortDateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 function shortDate(at: number): string {
-  return shortDateFormat.format(at);
+  return isShowableTime(at) ? shortDateFormat.format(at) : '';
 }

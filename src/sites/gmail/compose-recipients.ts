@@ -1,6 +1,7 @@
 import type { Addressee } from '../../model/page-context';
 import { normaliseEmailAddress } from '../email-address';
 import { normalisePageText, visibleText } from '../visible-text';
+import { isInReceivedMessage } from './received-message';
 import { gmailSelectors } from './selectors';
 
 export interface ComposeWindow {
@@ -19,6 +20,8 @@ const MAX_RECIPIENTS = 500;
 export function readComposeWindows(document: Document): ComposeWindow[] {
   const windows = new Map<Element, ComposeWindow>();
   const windowOf = (field: Element): ComposeWindow | null => {
+    // An email can carry a look-alike compose window in its body; only Gmail's own counts.
+    if (isInReceivedMessage(field)) return null;
     const root = composeRootOf(field);
     if (!root) return null;
     let found = windows.get(root);

@@ -1,5 +1,6 @@
 import { emailAddressesInLabel, normaliseEmailAddress } from '../email-address';
-import { queryFirst } from '../query';
+import { queryFirstAccepted } from '../query';
+import { isInReceivedMessage } from './received-message';
 import { gmailSelectors } from './selectors';
 
 /**
@@ -10,7 +11,7 @@ export function readOwnAddresses(document: Document): Set<string> {
   const own = new Set<string>();
   const fromTitle = ownAddressFromTitle(document.title);
   if (fromTitle) own.add(fromTitle);
-  const accountButton = queryFirst(document, gmailSelectors.accountButton);
+  const accountButton = queryFirstAccepted(document, gmailSelectors.accountButton, (element) => !isInReceivedMessage(element));
   for (const address of emailAddressesInLabel(accountButton?.getAttribute('aria-label'))) own.add(address);
   return own;
 }

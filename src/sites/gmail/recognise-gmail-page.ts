@@ -1,9 +1,10 @@
 import type { MessageOnPage, PageContext, PageSignal, PersonOnPage } from '../../model/page-context';
 import { canonicalEmailAddress } from '../email-address';
-import { queryFirst } from '../query';
+import { queryFirst, queryFirstAccepted } from '../query';
 import { visibleText } from '../visible-text';
 import { activeComposeWindow, readComposeWindows, type ComposeWindow } from './compose-recipients';
 import { readOwnAddresses } from './own-addresses';
+import { isInReceivedMessage } from './received-message';
 import { ownAddressSet, peopleOfThread, uniquePeople, MAX_PARTICIPANTS } from '../../identity/people-of-thread';
 import { gmailSelectors } from './selectors';
 import { readThreadMessages } from './thread-messages';
@@ -72,7 +73,7 @@ function readOpenThread(document: Document, paneOrNull: Element | null, url: URL
     return { thread, messages: [], context: { pageKind: 'gmail-thread', person: null, thread, noPersonReason: 'stale-page' } };
   }
 
-  const subject = visibleText(queryFirst(pane, gmailSelectors.subject));
+  const subject = visibleText(queryFirstAccepted(pane, gmailSelectors.subject, isGmailsOwn));
   const thread = { id: readThreadId(pane) ?? urlThreadId, ...(subject ? { subject } : {}) };
   const messages = readMessages(pane, own);
   const { person, participants, announcement, noPersonReason } = peopleOfThread(messages, own);
@@ -140,7 +141,7 @@ function peopleOfCompose(
 
 function readThreadId(pane: ParentNode): string | null {
   for (const { selector, attribute } of gmailSelectors.threadId) {
-    const value = pane.querySelector(selector)?.getAttribute(attribute)?.trim();
+    const value = pageElement(pane, selector)?.getAttribute(attribute)?.trim();
     if (value && value.length <= MAX_THREAD_ID_LENGTH) return value;
   }
   return null;
@@ -153,9 +154,8 @@ function readThreadId(pane: ParentNode): string | null {
  * When no pair is comparable the page is taken as current.
  */
 function showsAnotherThread(pane: ParentNode, urlThreadId: string): boolean {
-  const domPermId = pane.querySelector(`[${gmailSelectors.permThreadIdAttribute}]`)?.getAttribute(gmailSelectors.permThreadIdAttribute)?.trim();
-  const domLegacyId = pane
-    .querySelector(`[${gmailSelectors.legacyThreadIdAttribute}]`)
+  const domPermId = pageElement(pane, `[${gmailSelectors.permThreadIdAttribute}]`)?.getAttribute(gmailSelectors.permThreadIdAttribute)?.trim();
+  const domLegacyId = pageElement(pane, `[${gmailSelectors.legacyThreadIdAttribute}]`)
     ?.getAttribute(gmailSelectors.legacyThreadIdAttribute)
     ?.trim();
   const urlIsHex = /^[0-9a-f]{16}$/.test(urlThreadId);
@@ -164,6 +164,13 @@ function showsAnotherThread(pane: ParentNode, urlThreadId: string): boolean {
   if (urlPermId && domPermId) return domPermId !== urlPermId;
   if (urlPermId && domLegacyId && /^[0-9a-f]{1,16}$/.test(domLegacyId)) return permIdOfHex(domLegacyId) !== urlPermId;
   return false;
+}
+
+const isGmailsOwn = (element: Element): boolean => !isInReceivedMessage(element);
+
+/** The first element matching `selector` that is Gmail's own page, not a received email's markup. */
+function pageElement(root: ParentNode, selector: string): Element | null {
+  return queryFirstAccepted(root, [selector], isGmailsOwn);
 }
 
 function permIdOfHex(hex: string): string {

@@ -36,14 +36,15 @@ export const gmailSelectors = {
   senderNameAttribute: 'name',
 
   /**
-   * Parts of a message that never name its sender: recipients ("to me, Jonas"), the body and
-   * anything quoted or forwarded inside it. Addresses there are page text, not header facts.
+   * What a received message's sender wrote: its body, a collapsed message's snippet, and anything
+   * quoted or forwarded. Gmail renders the sender's HTML there, so nothing inside is Gmail's own
+   * page (a compose window, a header, an account button): every reader checks
+   * `isInReceivedMessage` (received-message.ts) before it trusts an element.
    */
-  notSender: [
-    '.hb', 'span.g2', // recipients line
-    '.a3s', '.ii.gt', '.iA.g6', // body, collapsed-message snippet
-    QUOTED,
-  ].join(', '),
+  receivedMessageContent: ['.a3s', '.ii.gt', '.iA.g6', QUOTED].join(', '),
+
+  /** A message header's recipients line ("to me, Jonas"): never its sender. */
+  recipientsLine: '.hb, span.g2',
 
   /**
    * An open message's body (collapsed messages have none: Gmail's own preview of them can include

@@ -4,6 +4,7 @@ import { normaliseEmailAddress } from '../email-address';
 import { isInside, queryFirstAccepted } from '../query';
 import { capLength, normalisePageText, visibleText, visibleTextOutside } from '../visible-text';
 import { parseGmailDate } from './read-date';
+import { isInReceivedMessage } from './received-message';
 import { gmailSelectors } from './selectors';
 
 export interface GmailSender {
@@ -59,12 +60,15 @@ function outermostMessages(pane: ParentNode): Element[] {
     // The id attributes found messages: do not mix in the class-only fallback.
     if (messages.length > 0) break;
   }
-  const outermost = messages.filter((message) => !messages.some((other) => other !== message && other.contains(message)));
+  const outermost = messages.filter(
+    (message) => !isInReceivedMessage(message) && !messages.some((other) => other !== message && other.contains(message)),
+  );
   return outermost.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
 }
 
+/** In the message's header, not its recipients line: where the sender and the date are. */
 function isHeaderElement(candidate: Element, message: Element): boolean {
-  return !isInside(candidate, gmailSelectors.notSender, message);
+  return !isInReceivedMessage(candidate) && !isInside(candidate, gmailSelectors.recipientsLine, message);
 }
 
 function readSender(message: Element): GmailSender | null {
@@ -79,17 +83,13 @@ function readSender(message: Element): GmailSender | null {
   return { name: nameOf(senderElement) || email, email };
 }
 
-/**
- * The recipients line only: `.hb` is itself in `notSender`, so it is found by its own selectors
- * and checked not to sit inside the body or quoted text.
- */
-const RECIPIENTS_NEVER_IN = `.a3s, .ii.gt, ${gmailSelectors.quoted}`;
+/** The recipients line only, found by its own selectors and never inside the message's content. */
 function readRecipients(message: Element): { to: Addressee[]; cc: Addressee[] } {
   const to: Addressee[] = [];
   const cc: Addressee[] = [];
   for (const element of message.querySelectorAll(gmailSelectors.messageRecipients.join(', '))) {
     const email = addressOf(element);
-    if (!email || isInside(element, RECIPIENTS_NEVER_IN, message) || to.length + cc.length >= MAX_RECIPIENTS) continue;
+    if (!email || isInReceivedMessage(element) || to.length + cc.length >= MAX_RECIPIENTS) continue;
     const name = nameOf(element);
     (isAfterCcMarker(element) ? cc : to).push({ email, ...(name && name !== email ? { name } : {}) });
   }
