@@ -137,8 +137,10 @@ async function enqueue(
       changedAt: now,
       dueAt: now,
       attempts: 0,
-      // A create whose answer was lost stays marked: the next attempt must look it up first.
+      // A create whose answer was lost stays marked, with the person it was sent for: the next
+      // attempt must look it up there first, even when the row has moved to another contact since.
       ...(previous?.sentAt !== undefined ? { sentAt: previous.sentAt } : {}),
+      ...(previous?.sentToPersonCrmId !== undefined ? { sentToPersonCrmId: previous.sentToPersonCrmId } : {}),
     };
   });
   const written = await outbox.mutate({ type: 'put', trans, values: entries });

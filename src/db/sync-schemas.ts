@@ -35,6 +35,11 @@ export const outboxEntrySchema = z.object({
    * attempt means the answer was lost: the worker looks the record up before creating it again.
    */
   sentAt: z.optional(z.number()),
+  /**
+   * The CRM person the create marked by `sentAt` was sent for. The row may have moved to another
+   * contact since (a merge): the lost record is looked up where it was sent, and moved from there.
+   */
+  sentToPersonCrmId: z.optional(z.string()),
   /** A contact entry that also brings the person's notes, messages and follow-ups not yet in the CRM (on connect). */
   withHistory: z.optional(z.boolean()),
 });
