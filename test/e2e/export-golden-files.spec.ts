@@ -20,6 +20,9 @@ test('each CRM export downloaded from the dashboard equals its golden files (the
       await page.getByRole('button', { name: `Export for ${target.label}`, exact: true }).click();
       await expect(page.getByText(`${csvExportLabel(target)} ready`)).toBeVisible();
       await expect(page.getByText(/CSV CSV/)).toHaveCount(0);
+      // The export's history line appears above the download links once its live query answers,
+      // moving them down: a click aimed while they move lands beside the link and downloads nothing.
+      await expect(page.getByText(`${target.label} export history (1, some not marked saved)`)).toBeVisible();
       const files = await downloadExportedFiles(page);
       const golden = fromRepoRoot('test/fixtures/exports/golden', `alice-${target.id}`);
       // The same files the team command writes (test/cli/margin-export.test.ts checks it against these).
