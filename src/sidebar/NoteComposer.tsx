@@ -2,9 +2,8 @@ import { useRef, useState } from 'preact/hooks';
 import { draftKeyOfPerson } from '../db/drafts-repository';
 import { getInteraction } from '../db/interactions-repository';
 import { logNote, unlogNote } from '../actions/log-note';
-import { NoteRejectedError } from '../db/note-rejected-error';
+import { InputRejectedError } from '../db/input-rejected-error';
 import { LOGGED_KINDS, MAX_DURATION_MINUTES, MAX_NOTE_LENGTH, SENTIMENTS, type Interaction, type InteractionSource, type LoggedKind } from '../model/schemas';
-import { describeStorageError } from '../db/storage-errors';
 import type { PersonOnPage } from '../model/page-context';
 import { BUILT_IN_TEMPLATE, NOTE_TEMPLATES_SETTING, type TemplateChoice } from '../settings/note-templates';
 import { ownValue } from '../model/plain-values';
@@ -44,7 +43,6 @@ export function NoteComposer({ person, source }: Props) {
   const [savedMessage, setSavedMessage] = useState('');
   // The note just saved, shown where the rep is looking, with Undo.
   const [justSaved, setJustSaved] = useState<{ interaction: Interaction; followUpDue?: number } | undefined>();
-  const [undoError, setUndoError] = useState('');
   // Followed live: an edit in the timeline shows here, and a deleted note is no longer "Saved".
   const justSavedId = justSaved?.interaction.id ?? null;
   const savedNow = useLiveDbQuery(['just-saved', justSavedId], () =>
@@ -64,9 +62,12 @@ export function NoteComposer({ person, source }: Props) {
     draft.update(changes);
   };
 
-  const save = useMutation((note: Parameters<typeof logNote>[1]['note']) =>
+  const save = useMutation('save the note', (note: Parameters<typeof logNote>[1]['note']) =>
     logNote(db, { person, note, source, ...(draftKey ? { draftKey } : {}) }),
   );
+
+  // Undo puts the note back in the form, so a slip is fixed and saved again, not retyped.
+  const undo = useMutation('undo', (noteId: string) => unlogNote(db, noteId));
 
   const tooLong = fields.body.length > MAX_NOTE_LENGTH;
   const followUpDue = fromDateTimeInput(fields.followUp);
@@ -83,7 +84,7 @@ export function NoteComposer({ person, source }: Props) {
         draft.saved();
         if (result.task) announceTasksChanged();
         setJustSaved({ interaction: result.interaction, ...(result.task ? { followUpDue: result.task.due } : {}) });
-        setUndoError('');
+        undo.reset();
         const what = KIND_CHOICE[result.interaction.kind as LoggedKind] ?? 'Note';
         setSavedMessage(result.task ? `${what} saved for ${person.name}, with a follow-up.` : `${what} saved for ${person.name}.`);
       },
@@ -91,21 +92,19 @@ export function NoteComposer({ person, source }: Props) {
     });
   };
 
-  // Undo puts the note back in the form, so a slip is fixed and saved again, not retyped.
-  const undoSave = async (): Promise<void> => {
+  const undoSave = (): void => {
     if (!justSaved) return;
     const { interaction, followUpDue: due } = justSaved;
-    try {
-      const removed = await unlogNote(db, interaction.id);
-      setJustSaved(undefined);
-      setSavedMessage(removed ? 'Undone: it is back in the form.' : 'It was already removed.');
-      if (!removed) return;
-      if (due !== undefined) announceTasksChanged();
-      draft.putBack(fieldsOfNote(removed, due));
-      noteField.current?.focus();
-    } catch (failure) {
-      setUndoError(`Could not undo: ${describeStorageError(failure)}`);
-    }
+    undo.mutate(interaction.id, {
+      onSuccess: (removed) => {
+        setJustSaved(undefined);
+        setSavedMessage(removed ? 'Undone: it is back in the form.' : 'It was already removed.');
+        if (!removed) return;
+        if (due !== undefined) announceTasksChanged();
+        draft.putBack(fieldsOfNote(removed, due));
+        noteField.current?.focus();
+      },
+    });
   };
 
   // Arrow keys move the Type choice, as in any radio group.
@@ -132,11 +131,8 @@ export function NoteComposer({ person, source }: Props) {
     }
   };
 
-  const error = save.error
-    ? save.error instanceof NoteRejectedError
-      ? save.error.message
-      : `Could not save the note: ${describeStorageError(save.error)} Your text is still here.`
-    : undefined;
+  // A refused note says why; a failed save adds that nothing typed is lost.
+  const error = save.error && !(save.error instanceof InputRejectedError) ? `${save.errorMessage} Your text is still here.` : save.errorMessage;
 
   const textField = (id: string, label: string, value: string, onInput: (text: string) => void) => (
     <div class="field">
@@ -317,12 +313,12 @@ export function NoteComposer({ person, source }: Props) {
             {shownSaved.body ? ': ' : ''}
             {shownSaved.body && <span class="just-saved-text">{shownSaved.body}</span>}
           </p>
-          <button type="button" class="secondary" onClick={() => void undoSave()}>
+          <button type="button" class="secondary" onClick={undoSave}>
             Undo
           </button>
         </div>
       )}
-      <ErrorAlert message={undoError} />
+      <ErrorAlert message={undo.errorMessage} />
       {/* One alert for one problem: a full disk fails the save and the draft alike. */}
       <ErrorAlert message={error && draft.error ? `${error} It could not be kept as a draft either: keep this tab open.` : error || draft.error} />
       <p role="status" class="quiet">
