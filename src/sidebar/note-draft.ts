@@ -87,21 +87,33 @@ export function draftOfFields(input: { key: string; noteId: string; fields: Note
   };
 }
 
+type WrittenNote = Pick<Draft, 'objection' | 'emotion' | 'nextStep' | 'templateFields' | 'sentiment' | 'tags'> & {
+  kind: LoggedKind;
+  duration: string | undefined;
+  body?: string | undefined;
+  followUpDue: number | undefined;
+};
+
+/** The form's fields from what a draft or a stored note holds (what is absent: empty). */
+function formFields(written: WrittenNote): NoteFields {
+  return {
+    kind: written.kind,
+    duration: written.duration ?? '',
+    body: written.body ?? '',
+    objection: written.objection ?? '',
+    emotion: written.emotion ?? '',
+    nextStep: written.nextStep ?? '',
+    templateFields: written.templateFields ?? {},
+    sentiment: written.sentiment,
+    tags: (written.tags ?? []).join(', '),
+    followUp: written.followUpDue ? toDateTimeInput(written.followUpDue) : '',
+  };
+}
+
 /** A stored draft back in the form, with the template and note id it was typed under. */
 export function fieldsOfDraft(draft: Draft): { fields: NoteFields; templateId: string | undefined; noteId: string } {
   return {
-    fields: {
-      kind: draft.kind ?? 'note',
-      duration: draft.duration ?? '',
-      body: draft.body,
-      objection: draft.objection ?? '',
-      emotion: draft.emotion ?? '',
-      nextStep: draft.nextStep ?? '',
-      templateFields: draft.templateFields ?? {},
-      sentiment: draft.sentiment,
-      tags: (draft.tags ?? []).join(', '),
-      followUp: draft.followUpDue ? toDateTimeInput(draft.followUpDue) : '',
-    },
+    fields: formFields({ ...draft, kind: draft.kind ?? 'note', duration: draft.duration, followUpDue: draft.followUpDue }),
     templateId: draft.templateId,
     noteId: draft.noteId,
   };
@@ -109,18 +121,12 @@ export function fieldsOfDraft(draft: Draft): { fields: NoteFields; templateId: s
 
 /** A stored note back in the form (Undo), with the follow-up it made, if any. */
 export function fieldsOfNote(note: Interaction, followUpDue: number | undefined): NoteFields {
-  return {
+  return formFields({
+    ...note,
     kind: LOGGED_KINDS.includes(note.kind as LoggedKind) ? (note.kind as LoggedKind) : 'note',
-    duration: note.durationMinutes ? String(note.durationMinutes) : '',
-    body: note.body ?? '',
-    objection: note.objection ?? '',
-    emotion: note.emotion ?? '',
-    nextStep: note.nextStep ?? '',
-    templateFields: note.templateFields ?? {},
-    sentiment: note.sentiment,
-    tags: (note.tags ?? []).join(', '),
-    followUp: followUpDue !== undefined ? toDateTimeInput(followUpDue) : '',
-  };
+    duration: note.durationMinutes ? String(note.durationMinutes) : undefined,
+    followUpDue,
+  });
 }
 
 /**

@@ -19,6 +19,17 @@ import {
 const NOW = Date.UTC(2026, 4, 12, 9, 0);
 const FOLLOW_UP = new Date(2026, 4, 20, 14, 30).getTime();
 
+/** What the rep wrote, as the draft and the saved note both keep it. */
+const written = {
+  body: 'Walked through the pilot pricing.',
+  objection: 'Price too high',
+  emotion: 'Hesitant',
+  nextStep: 'Send the security review',
+  sentiment: 'Concerned',
+  tags: ['pricing', 'security'],
+  followUpDue: FOLLOW_UP,
+} as const;
+
 const typed: NoteFields = {
   kind: 'call',
   duration: ' 25 ',
@@ -39,13 +50,7 @@ describe('a draft of what is typed', () => {
     expect(draft).toEqual({
       key: 'email:priya@northwind.example',
       noteId: 'n-1',
-      body: 'Walked through the pilot pricing.',
-      objection: 'Price too high',
-      emotion: 'Hesitant',
-      nextStep: 'Send the security review',
-      sentiment: 'Concerned',
-      tags: ['pricing', 'security'],
-      followUpDue: FOLLOW_UP,
+      ...written,
       kind: 'call',
       duration: '25',
       updatedAt: NOW,
@@ -82,13 +87,7 @@ describe('the note to save', () => {
       id: 'n-1',
       kind: 'call',
       durationMinutes: 25,
-      body: 'Walked through the pilot pricing.',
-      objection: 'Price too high',
-      emotion: 'Hesitant',
-      nextStep: 'Send the security review',
-      sentiment: 'Concerned',
-      tags: ['pricing', 'security'],
-      followUpDue: FOLLOW_UP,
+      ...written,
     });
   });
 
