@@ -302,7 +302,7 @@ test('a profile sub-page is that person; your own profile is "you", never offere
   // The background, which captures from every report, holds no person for this tab.
   const stored = await serviceWorker.evaluate(async (url) => {
     const api = (globalThis as unknown as { chrome: { storage: { session: { get(keys: null): Promise<Record<string, { url?: string; person?: unknown; noPersonReason?: string }>> } } } }).chrome;
-    return Object.values(await api.storage.session.get(null)).find((context) => context.url === url);
+    return Object.entries(await api.storage.session.get(null)).find(([key, context]) => key.startsWith('tabContext:') && context.url === url)?.[1];
   }, own);
   expect(stored).toMatchObject({ person: null, noPersonReason: 'own-profile' });
   await saveScreenshot(page, 'recognition-linkedin-own-profile');
