@@ -2,8 +2,10 @@ import { changeStage } from '../db/contacts-repository';
 import type { MarginDb } from '../db/database';
 import type { Interaction } from '../model/schemas';
 import { recomputeContact } from './recompute-scores';
+import { InputRejectedError } from '../db/input-rejected-error';
 
-export class SuggestionOutdatedError extends Error {
+/** The suggestion cannot be applied as it stands (decided elsewhere, or the stage moved): said to the user as is. */
+export class SuggestionOutdatedError extends InputRejectedError {
   override name = 'SuggestionOutdatedError';
 }
 

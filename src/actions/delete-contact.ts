@@ -1,5 +1,6 @@
 import { draftKeyOfContact } from '../db/drafts-repository';
 import type { MarginDb } from '../db/database';
+import { InputRejectedError } from '../db/input-rejected-error';
 
 export interface DeletedCounts {
   interactions: number;
@@ -15,7 +16,7 @@ export interface DeletedCounts {
 export async function deleteContact(db: MarginDb, contactId: string): Promise<DeletedCounts> {
   return db.transaction('rw', [db.contacts, db.interactions, db.tasks, db.suggestions, db.drafts, db.undo], async () => {
     const contact = await db.contacts.get(contactId);
-    if (!contact) throw new Error('That contact no longer exists.');
+    if (!contact) throw new InputRejectedError('That contact no longer exists.');
     const interactions = await db.interactions.where('contactId').equals(contactId).delete();
     const tasks = await db.tasks.where('contactId').equals(contactId).delete();
     await db.suggestions.where('contactId').equals(contactId).delete();

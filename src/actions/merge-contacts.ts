@@ -1,7 +1,8 @@
 import type { MarginDb } from '../db/database';
 import { mergeRows, type MergeResult } from '../db/merge-rows';
+import { InputRejectedError } from '../db/input-rejected-error';
 
-export class MergeRefusedError extends Error {
+export class MergeRefusedError extends InputRejectedError {
   override name = 'MergeRefusedError';
 }
 

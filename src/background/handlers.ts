@@ -7,13 +7,16 @@ import { openDb } from './background-db';
 import { requestSyncRun } from './crm-sync';
 import { capturePageContext } from './capture-page-context';
 import { scheduleFollowUpReminders } from './follow-up-reminders';
-import { getTabContext, setTabContext } from './tab-contexts';
+import { getTabContext, setCaptureFinished, setTabContext } from './tab-contexts';
 
 /** What the background answers to each message; the sender was checked before any of these run. */
 export const backgroundHandlers: Handlers = {
   'page/context': async (message, sender) => {
-    await setTabContext(tabIdOf(sender), message.context);
+    const tabId = tabIdOf(sender);
+    const reportedAt = Date.now();
+    await setTabContext(tabId, message.context);
     await capturePageContext(message.context);
+    await setCaptureFinished(tabId, { url: message.context.url, reportedAt });
     return { stored: true };
   },
   'sidebar/get-context': async (_message, sender) => {

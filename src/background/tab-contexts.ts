@@ -25,5 +25,24 @@ export async function getTabContext(tabId: number): Promise<PageContext | undefi
 }
 
 export async function clearTabContext(tabId: number): Promise<void> {
-  await browser.storage.session.remove(keyOf(tabId));
+  await browser.storage.session.remove([keyOf(tabId), capturedKeyOf(tabId)]);
+}
+
+function capturedKeyOf(tabId: number): string {
+  return `tabCaptured:${tabId}`;
+}
+
+/** The tab's last report whose capture has finished: its address and when the report arrived. */
+export interface CaptureFinished {
+  url: string;
+  reportedAt: number;
+}
+
+/**
+ * Marks that the background has done everything a report asks (stored it, captured from it). It
+ * answers "has the report made after this moment been captured?" without a sleep: the
+ * end-to-end tests wait on it before asserting that a repeat visit added nothing.
+ */
+export async function setCaptureFinished(tabId: number, finished: CaptureFinished): Promise<void> {
+  await browser.storage.session.set({ [capturedKeyOf(tabId)]: finished });
 }

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { describeStorageError } from '../db/storage-errors';
 import { countDemoContacts, removeDemoData } from '../demo/remove-demo-data';
 import { useDatabase } from '../ui/database-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -11,7 +10,7 @@ export function DemoDataNotice({ onRemoved }: { onRemoved: (message: string) => 
   const db = useDatabase();
   const demo = useLiveDbQuery(['demo-contacts'], () => countDemoContacts(db));
   const [confirming, setConfirming] = useState(false);
-  const remove = useMutation(async () => {
+  const remove = useMutation('remove the demo data', async () => {
     const removed = await removeDemoData(db);
     // Said from here: with only demo people, this notice goes away (and its callbacks) at once.
     onRemoved(`Removed ${removed.contacts} demo ${removed.contacts === 1 ? 'person' : 'people'}.`);
@@ -48,7 +47,7 @@ remove.mutate(undefined, { onSuccess: () => setConfirming(false) })
           Remove demo data…
         </button>
       )}
-      <ErrorAlert message={remove.error ? `Could not remove the demo data. ${describeStorageError(remove.error)}` : undefined} />
+      <ErrorAlert message={remove.errorMessage} />
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { describeStorageError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
 import { useMutation } from '../ui/use-mutation';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -6,7 +5,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 /** Shown while Margin holds nobody: how to start, and the demo data to look around with. */
 export function EmptyDashboard({ onLoaded }: { onLoaded: (message: string) => void }) {
   const db = useDatabase();
-  const loadDemo = useMutation(async () => {
+  const loadDemo = useMutation('load the demo data', async () => {
     // Loaded on demand: the demo data is not part of the dashboard a real user starts.
     const { loadDemoData } = await import('../demo/load-demo-data');
     const loaded = await loadDemoData(db, Date.now());
@@ -28,7 +27,7 @@ export function EmptyDashboard({ onLoaded }: { onLoaded: (message: string) => vo
       >
         Load demo data
       </button>
-      <ErrorAlert message={loadDemo.error ? `Could not load the demo data: ${describeStorageError(loadDemo.error)}` : undefined} />
+      <ErrorAlert message={loadDemo.errorMessage} />
     </div>
   );
 }

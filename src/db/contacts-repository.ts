@@ -112,8 +112,8 @@ export async function changeStage(
 ): Promise<Interaction> {
   return db.transaction('rw', db.contacts, db.interactions, async () => {
     const contact = await db.contacts.get(change.contactId);
-    if (!contact) throw new Error('That contact no longer exists.');
-    if (contact.stage === change.to) throw new Error(`${contact.name} is already ${change.to}.`);
+    if (!contact) throw new InputRejectedError('That contact no longer exists.');
+    if (contact.stage === change.to) throw new InputRejectedError(`${contact.name} is already ${change.to}.`);
     const reason = change.reason?.trim();
     const interaction: Interaction = {
       id: newId(),

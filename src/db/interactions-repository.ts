@@ -3,6 +3,7 @@ import type { MarginDb } from './database';
 import { NoteRejectedError } from './note-rejected-error';
 import { LOGGED_KINDS, MAX_FIELD_LENGTH, MAX_NOTE_LENGTH, type Interaction, type UndoRecord } from '../model/schemas';
 import { recordUndo } from './undo-repository';
+import { InputRejectedError } from './input-rejected-error';
 
 export const DEFAULT_TIMELINE_LIMIT = 200;
 
@@ -70,9 +71,9 @@ export async function editNote(
 ): Promise<{ interaction: Interaction; undo: UndoRecord }> {
   return db.transaction('rw', db.interactions, db.undo, async () => {
     const before = await db.interactions.get(id);
-    if (!before) throw new Error('That note no longer exists.');
+    if (!before) throw new InputRejectedError('That note no longer exists.');
     if (!(LOGGED_KINDS as readonly string[]).includes(before.kind)) {
-      throw new Error('Only notes, calls and meetings you logged can be edited; captured activity is as it happened.');
+      throw new InputRejectedError('Only notes, calls and meetings you logged can be edited; captured activity is as it happened.');
     }
     const edited: Interaction = { ...before, ...changes, editedAt: now, updatedAt: now };
     for (const key of ['body', 'objection', 'emotion', 'nextStep'] as const) {
@@ -106,7 +107,7 @@ export async function editNote(
 export async function deleteInteraction(db: MarginDb, id: string, now: number): Promise<UndoRecord> {
   return db.transaction('rw', db.interactions, db.undo, async () => {
     const before = await db.interactions.get(id);
-    if (!before) throw new Error('That item no longer exists.');
+    if (!before) throw new InputRejectedError('That item no longer exists.');
     await db.interactions.delete(id);
     return recordUndo(db, {
       kind: 'delete-interaction',

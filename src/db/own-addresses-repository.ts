@@ -3,6 +3,7 @@ import { canonicalEmail, normaliseEmail } from '../identity/normalise';
 import { defineSettingGroup } from '../model/define-setting';
 import type { MarginDb } from './database';
 import { clearGroupSetting, getGroupSetting, listSettingGroup, setGroupSetting } from './settings-repository';
+import { InputRejectedError } from './input-rejected-error';
 
 /**
  * The user's own addresses, one settings row per Gmail account (`ownAddresses:<address>`): the
@@ -66,7 +67,7 @@ export async function recordOwnAddresses(
 /** Adds an account by hand (a user who wants aliases before Gmail showed the account). */
 export async function addOwnAccount(db: MarginDb, address: string): Promise<OwnAccount> {
   const normalised = normaliseEmail(address);
-  if (!normalised) throw new Error(`“${address}” is not an email address.`);
+  if (!normalised) throw new InputRejectedError(`“${address}” is not an email address.`);
   const existing = await getGroupSetting(db, OWN_ACCOUNTS_SETTING, idOf(normalised));
   if (existing) return existing;
   const account: OwnAccount = { address: normalised, aliases: [] };
@@ -77,7 +78,7 @@ export async function addOwnAccount(db: MarginDb, address: string): Promise<OwnA
 export async function setAliases(db: MarginDb, address: string, aliases: readonly string[]): Promise<OwnAccount> {
   const normalised = aliases.map((alias) => normaliseEmail(alias));
   const invalid = aliases.filter((_, index) => !normalised[index]);
-  if (invalid.length > 0) throw new Error(`Not an email address: ${invalid.join(', ')}`);
+  if (invalid.length > 0) throw new InputRejectedError(`Not an email address: ${invalid.join(', ')}`);
   return db.transaction('rw', db.settings, async () => {
     const existing = await getGroupSetting(db, OWN_ACCOUNTS_SETTING, idOf(address));
     const base: OwnAccount = existing ?? { address: normaliseEmail(address) ?? address, aliases: [] };

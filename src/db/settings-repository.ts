@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { SettingDefinition, SettingGroupDefinition } from '../model/define-setting';
 import type { MarginDb } from './database';
+import { InputRejectedError } from './input-rejected-error';
 
 /**
  * A setting's value, or its fallback when it is missing or no longer fits its schema (an older
@@ -15,7 +16,7 @@ export async function getSetting<T>(db: MarginDb, setting: SettingDefinition<T>)
 
 function checked<T>(schema: z.ZodMiniType<T>, key: string, value: T): T {
   const parsed = z.safeParse(schema, value);
-  if (!parsed.success) throw new Error(`The setting "${key}" was not saved: ${parsed.error.issues[0]?.message ?? 'its value is not valid'}.`);
+  if (!parsed.success) throw new InputRejectedError(`The setting "${key}" was not saved: ${parsed.error.issues[0]?.message ?? 'its value is not valid'}.`);
   return parsed.data;
 }
 

@@ -24,6 +24,16 @@ export function describeStorageError(err: unknown): string {
   return `Margin could not reach its local storage (${cause.name}${detail}).`;
 }
 
+/**
+ * The one sentence for a failed write, wherever the user started it: refused input says why in
+ * its own words (it is the input's fault, and the message was written for the user); anything
+ * else says what could not be done (`action`: "save the tags") and why storage failed.
+ */
+export function describeWriteError(action: string, err: unknown): string {
+  const rejected = rejectedInput(err);
+  return rejected ? rejected.message : `Could not ${action}: ${describeStorageError(err)}`;
+}
+
 function rejectedInput(err: unknown): InputRejectedError | undefined {
   let current: unknown = err;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {

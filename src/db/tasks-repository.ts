@@ -1,6 +1,7 @@
 import type { MarginDb } from './database';
 import { newId } from './ids';
 import type { Interaction, Task } from '../model/schemas';
+import { InputRejectedError } from './input-rejected-error';
 
 /** A contact's open follow-ups, soonest due first. */
 export async function listOpenTasks(db: MarginDb, contactId: string): Promise<Task[]> {
@@ -35,8 +36,8 @@ export async function addTask(db: MarginDb, task: Task): Promise<Task> {
 export async function completeTask(db: MarginDb, taskId: string, now: number): Promise<Interaction> {
   return db.transaction('rw', db.tasks, db.interactions, async () => {
     const task = await db.tasks.get(taskId);
-    if (!task) throw new Error('That follow-up no longer exists.');
-    if (task.status === 'done') throw new Error('That follow-up is already done.');
+    if (!task) throw new InputRejectedError('That follow-up no longer exists.');
+    if (task.status === 'done') throw new InputRejectedError('That follow-up is already done.');
     await db.tasks.put({ ...task, status: 'done', doneAt: now, updatedAt: now });
     const interaction: Interaction = {
       id: newId(),
@@ -57,8 +58,8 @@ export async function completeTask(db: MarginDb, taskId: string, now: number): P
 export async function rescheduleTask(db: MarginDb, taskId: string, due: number, now: number): Promise<Task> {
   return db.transaction('rw', db.tasks, async () => {
     const task = await db.tasks.get(taskId);
-    if (!task) throw new Error('That follow-up no longer exists.');
-    if (task.status === 'done') throw new Error('That follow-up is already done.');
+    if (!task) throw new InputRejectedError('That follow-up no longer exists.');
+    if (task.status === 'done') throw new InputRejectedError('That follow-up is already done.');
     const { notifiedAt: _notifiedAt, ...rest } = task;
     const moved: Task = { ...rest, due, updatedAt: now };
     await db.tasks.put(moved);

@@ -1,6 +1,7 @@
 import type { MarginDb } from './database';
 import { newId } from './ids';
 import type { Contact, Interaction, Task, UndoRecord } from '../model/schemas';
+import { InputRejectedError } from './input-rejected-error';
 
 /** How many undo records are kept; older ones are dropped as new ones arrive. */
 export const UNDO_HISTORY = 50;
@@ -55,7 +56,7 @@ export async function recordUndo(
 export async function undoChange(db: MarginDb, undoId: string): Promise<UndoRecord> {
   return db.transaction('rw', [db.contacts, db.interactions, db.tasks, db.undo], async () => {
     const record = await db.undo.get(undoId);
-    if (!record) throw new Error('That change can no longer be undone.');
+    if (!record) throw new InputRejectedError('That change can no longer be undone.');
     await db.contacts.bulkDelete(record.createdIds.contacts);
     await db.interactions.bulkDelete(record.createdIds.interactions);
     await db.tasks.bulkDelete(record.createdIds.tasks);

@@ -4,6 +4,7 @@ import { clearSetting, getSetting, setSetting } from '../db/settings-repository'
 import { defineSetting, type SettingDefinition } from '../model/define-setting';
 import { CSV_TARGET_IDS, type CsvTargetId } from './crm-mappings';
 import type { UpdatedWindow } from './export-source';
+import { InputRejectedError } from '../db/input-rejected-error';
 
 /**
  * The export history per CRM target, and the cursor that makes "only what is new" possible.
@@ -106,7 +107,8 @@ export async function recordExportBatch(db: MarginDb, target: CsvTargetId, batch
   });
 }
 
-export class ExportHistoryError extends Error {
+/** The export history cannot do this as asked (the batch is gone, or not the next to save): said to the user as is. */
+export class ExportHistoryError extends InputRejectedError {
   override name = 'ExportHistoryError';
 }
 

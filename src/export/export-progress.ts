@@ -8,7 +8,7 @@ export interface ExportProgress {
 
 export interface ExportRunOptions {
   signal?: AbortSignal;
-  onProgress?: (progress: ExportProgress) => void;
+  onProgress?: ((progress: ExportProgress) => void) | undefined;
 }
 
 export class ExportCancelledError extends Error {

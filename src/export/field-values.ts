@@ -13,7 +13,8 @@ export interface RowSubject {
   contact: Contact | undefined;
   interaction?: Interaction;
   task?: Task;
-  lastSentiment?: Sentiment;
+  /** Undefined where the file has no last-sentiment column or the person never had one. */
+  lastSentiment?: Sentiment | undefined;
 }
 
 /**

@@ -35,6 +35,6 @@ export function contactActivity(interactions: readonly Interaction[], now: numbe
 }
 
 /** Whether a stored row's cached activity equals `activity` (absent fields must be absent). */
-export function sameActivity(cached: Partial<ContactActivity>, activity: ContactActivity): boolean {
+export function sameActivity(cached: { [K in keyof ContactActivity]?: ContactActivity[K] | undefined }, activity: ContactActivity): boolean {
   return cached.lastTouchAt === activity.lastTouchAt && cached.lastSentiment === activity.lastSentiment && cached.surge === activity.surge;
 }

@@ -31,6 +31,23 @@ const id = z.string().check(z.minLength(1), z.maxLength(64));
 const timestamp = timestampSchema;
 const shortText = z.string().check(z.maxLength(MAX_FIELD_LENGTH));
 
+/**
+ * What a rep writes about a note besides its body, bounded: one list for the stored note and its
+ * draft. A draft allows twice the limits: it keeps what was typed past a limit (the save refuses
+ * it and says why), so nothing typed is lost.
+ */
+function writtenNoteFields(slack: 1 | 2) {
+  const text = z.string().check(z.maxLength(MAX_FIELD_LENGTH * slack));
+  return {
+    structured: { objection: z.optional(text), emotion: z.optional(text), nextStep: z.optional(text) },
+    /** Answers to a user-defined note template's fields (e.g. Budget, Authority), label → text. */
+    templateFields: z.optional(userKeyedRecord(100, text)),
+    tags: z.optional(z.array(z.string().check(z.maxLength(100)))),
+  };
+}
+const noteFields = writtenNoteFields(1);
+const draftFields = writtenNoteFields(2);
+
 export const contactSchema = z.object({
   id,
   name: z.string().check(z.maxLength(500)),
@@ -88,11 +105,9 @@ export const interactionSchema = z.object({
   at: timestamp,
   kind: interactionKindSchema,
   sentiment: z.optional(sentimentSchema),
-  objection: z.optional(shortText),
-  emotion: z.optional(shortText),
-  nextStep: z.optional(shortText),
+  ...noteFields.structured,
   body: z.optional(z.string().check(z.maxLength(MAX_NOTE_LENGTH))),
-  tags: z.optional(z.array(z.string().check(z.maxLength(100)))),
+  tags: noteFields.tags,
   /** An email's subject (metadata only; bodies are kept only with "keep a snippet"); v2. */
   subject: z.optional(shortText),
   /** For kind 'stage-change': from where to where, and why; v2. */
@@ -101,8 +116,8 @@ export const interactionSchema = z.object({
   ),
   /** Who logged it (a rep's name or address), kept through backups and team merges; v2. */
   author: z.optional(z.string().check(z.maxLength(320))),
-  /** Answers to a user-defined note template's fields (e.g. Budget, Authority), label → text; v2. */
-  templateFields: z.optional(userKeyedRecord(100, shortText)),
+  /** v2. */
+  templateFields: noteFields.templateFields,
   /** Set when a note is edited; `at` keeps the original time; v2. */
   editedAt: z.optional(timestamp),
   /** How long a call or meeting the rep logged lasted, in minutes (optional, unindexed). */
@@ -142,12 +157,10 @@ export const draftSchema = z.object({
   noteId: id,
   body: z.string().check(z.maxLength(MAX_NOTE_LENGTH * 2)),
   templateId: z.optional(z.string().check(z.maxLength(100))),
-  templateFields: z.optional(userKeyedRecord(100, z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2)))),
-  objection: z.optional(z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2))),
-  emotion: z.optional(z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2))),
-  nextStep: z.optional(z.string().check(z.maxLength(MAX_FIELD_LENGTH * 2))),
+  templateFields: draftFields.templateFields,
+  ...draftFields.structured,
   sentiment: z.optional(sentimentSchema),
-  tags: z.optional(z.array(z.string().check(z.maxLength(100)))),
+  tags: draftFields.tags,
   followUpDue: z.optional(timestamp),
   /** Call or meeting (absent: a note) and its duration as typed. */
   kind: z.optional(loggedKindSchema),

@@ -8,6 +8,7 @@ import {
   type CustomFieldDefinition,
 } from '../settings/custom-fields';
 import { useSetting, useSettingWriter } from '../ui/use-setting';
+import { SettingsForm } from './SettingsForm';
 
 const TYPE_LABEL: Record<CustomFieldDefinition['type'], string> = {
   text: 'Text',
@@ -65,13 +66,7 @@ export function CustomFieldsSection() {
           ))}
         </ul>
       )}
-      <form
-        class="settings-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void add();
-        }}
-      >
+      <SettingsForm onSave={add} message={message} actions={<button type="submit">Add field</button>}>
         <div class="field">
           <label for="custom-field-label">Field name</label>
           <input id="custom-field-label" type="text" value={label} onInput={(event) => setLabel(event.currentTarget.value)} />
@@ -92,11 +87,7 @@ export function CustomFieldsSection() {
             <input id="custom-field-choices" type="text" value={choices} onInput={(event) => setChoices(event.currentTarget.value)} />
           </div>
         )}
-        <div class="actions">
-          <button type="submit">Add field</button>
-        </div>
-      </form>
-      <p role="status">{message}</p>
+      </SettingsForm>
     </div>
   );
 }

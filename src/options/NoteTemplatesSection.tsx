@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { newId } from '../db/ids';
 import { NOTE_TEMPLATES_SETTING, noteTemplateSchema, QUALIFICATION_EXAMPLE, type NoteTemplate } from '../settings/note-templates';
 import { useSetting, useSettingWriter } from '../ui/use-setting';
+import { SettingsForm } from './SettingsForm';
 
 /** The user's own note templates (the built-in Objection / Emotion observed / Next step always stays). */
 export function NoteTemplatesSection() {
@@ -45,12 +46,19 @@ export function NoteTemplatesSection() {
           ))}
         </ul>
       )}
-      <form
-        class="settings-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void add({ name, fields: fields.split(',').map((field) => field.trim()).filter(Boolean) });
-        }}
+      <SettingsForm
+        onSave={() => add({ name, fields: fields.split(',').map((field) => field.trim()).filter(Boolean) })}
+        message={message}
+        actions={
+          <>
+            <button type="submit">Add template</button>
+            {!templates.some((template) => template.name === QUALIFICATION_EXAMPLE.name) && (
+              <button type="button" class="secondary" onClick={() => void add(QUALIFICATION_EXAMPLE)}>
+                Add the BANT qualification template
+              </button>
+            )}
+          </>
+        }
       >
         <div class="field">
           <label for="template-name">Template name</label>
@@ -66,16 +74,7 @@ export function NoteTemplatesSection() {
             onInput={(event) => setFields(event.currentTarget.value)}
           />
         </div>
-        <div class="actions">
-          <button type="submit">Add template</button>
-          {!templates.some((template) => template.name === QUALIFICATION_EXAMPLE.name) && (
-            <button type="button" class="secondary" onClick={() => void add(QUALIFICATION_EXAMPLE)}>
-              Add the BANT qualification template
-            </button>
-          )}
-        </div>
-      </form>
-      <p role="status">{message}</p>
+      </SettingsForm>
     </div>
   );
 }

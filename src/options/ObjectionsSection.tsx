@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_OBJECTIONS, OBJECTIONS_SETTING, parseObjectionList } from '../settings/objections';
 import { useSetting, useSettingWriter } from '../ui/use-setting';
+import { SettingsForm } from './SettingsForm';
 
 /** The objections the composer offers, one per line; the dashboard groups by them. */
 export function ObjectionsSection() {
@@ -20,12 +21,17 @@ export function ObjectionsSection() {
   };
 
   return (
-    <form
-      class="settings-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+    <SettingsForm
+      onSave={save}
+      message={message}
+      actions={
+        <>
+          <button type="submit">Save objections</button>
+          <button type="button" class="secondary" onClick={() => setText(DEFAULT_OBJECTIONS.join('\n'))}>
+            Start from the common ones
+          </button>
+        </>
+      }
     >
       <p class="quiet">
         The Objection field of a note offers these (you can still type anything else). The dashboard counts objections by this list,
@@ -33,15 +39,6 @@ export function ObjectionsSection() {
       </p>
       <label for="objection-list">Your objections, one per line</label>
       <textarea id="objection-list" rows={Math.min(14, Math.max(6, shown.split('\n').length + 1))} value={shown} onInput={(event) => setText(event.currentTarget.value)} />
-      <div class="actions">
-        <button type="submit">Save objections</button>
-        <button type="button" class="secondary" onClick={() => setText(DEFAULT_OBJECTIONS.join('\n'))}>
-          Start from the common ones
-        </button>
-      </div>
-      <p role="status" class="quiet">
-        {message}
-      </p>
-    </form>
+    </SettingsForm>
   );
 }

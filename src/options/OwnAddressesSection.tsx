@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { addOwnAccount, listOwnAccounts, removeOwnAccount, setAliases, type OwnAccount } from '../db/own-addresses-repository';
-import { describeStorageError } from '../db/storage-errors';
+import { describeWriteError } from '../db/storage-errors';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 
@@ -17,7 +17,7 @@ export function OwnAddressesSection() {
 
   const attempt = (work: () => Promise<unknown>) => {
     setError('');
-    work().catch((failure: unknown) => setError(failure instanceof Error && !('inner' in failure) ? failure.message : describeStorageError(failure)));
+    work().catch((failure: unknown) => setError(describeWriteError('save your addresses', failure)));
   };
 
   return (
@@ -81,7 +81,7 @@ function AccountAliases({ account, onError }: { account: OwnAccount; onError: (m
             setText(updated.aliases.join('\n'));
             setSaved('Saved.');
           })
-          .catch((failure: unknown) => onError(failure instanceof Error ? failure.message : String(failure)));
+          .catch((failure: unknown) => onError(describeWriteError('save the aliases', failure)));
       }}
     >
       <h3>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { setSetting } from '../db/settings-repository';
-import { describeStorageError } from '../db/storage-errors';
+import { describeWriteError } from '../db/storage-errors';
 import { SENTIMENTS, type InteractionKind, type Sentiment } from '../model/schemas';
 import { DEFAULT_SCORE_SETTINGS, SCORE_SETTINGS, scoreSettingsSchema, type ScoreSettings } from '../metrics/score-settings';
 import { SCORE_BANDS } from '../metrics/score-band';
@@ -30,7 +30,7 @@ export function ScoreSettingsSection() {
       setDraft(null);
       setMessage(done);
     } catch (error) {
-      setMessage(`Could not save: ${describeStorageError(error)}`);
+      setMessage(describeWriteError('save', error));
     }
   };
   const number = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));

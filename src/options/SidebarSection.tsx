@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { SettingsForm } from './SettingsForm';
 import { COLLAPSE_BELOW_STORAGE_KEY, DEFAULT_COLLAPSE_BELOW_PX, MAX_COLLAPSE_BELOW_PX, WIDTH_STORAGE_KEY } from '../settings/sidebar-layout';
 
 /**
@@ -37,12 +38,17 @@ export function SidebarSection() {
   };
 
   return (
-    <form
-      class="settings-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+    <SettingsForm
+      onSave={save}
+      message={message}
+      actions={
+        <>
+          <button type="submit">Save</button>
+          <button type="button" class="secondary" onClick={() => void resetWidth()}>
+            Reset the sidebar's width
+          </button>
+        </>
+      }
     >
       <p class="quiet">
         Drag the sidebar's left edge to change its width; Margin remembers it. In a narrow window the sidebar starts as a small tab
@@ -59,15 +65,6 @@ export function SidebarSection() {
         value={value}
         onInput={(event) => setValue(event.currentTarget.value)}
       />
-      <div class="actions">
-        <button type="submit">Save</button>
-        <button type="button" class="secondary" onClick={() => void resetWidth()}>
-          Reset the sidebar's width
-        </button>
-      </div>
-      <p role="status" class="quiet">
-        {message}
-      </p>
-    </form>
+    </SettingsForm>
   );
 }

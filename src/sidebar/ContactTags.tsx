@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { setContactTags } from '../db/contacts-repository';
-import { InputRejectedError } from '../db/input-rejected-error';
 import type { Contact } from '../model/schemas';
-import { describeStorageError } from '../db/storage-errors';
+import { useMutation } from '../ui/use-mutation';
 import { useDatabase } from '../ui/database-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
@@ -11,16 +10,8 @@ export function ContactTags({ contact }: { contact: Contact }) {
   const db = useDatabase();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
-  const [error, setError] = useState('');
-  const save = async (): Promise<void> => {
-    try {
-      await setContactTags(db, contact.id, text.split(','), Date.now());
-      setError('');
-      setEditing(false);
-    } catch (failure) {
-      setError(failure instanceof InputRejectedError ? failure.message : `Could not save the tags: ${describeStorageError(failure)}`);
-    }
-  };
+  const write = useMutation('save the tags', (tags: string[]) => setContactTags(db, contact.id, tags, Date.now()));
+  const save = (): void => write.mutate(text.split(','), { onSuccess: () => setEditing(false) });
   return (
     <div class="contact-tags">
       {editing ? (
@@ -36,7 +27,7 @@ export function ContactTags({ contact }: { contact: Contact }) {
           <button type="button" onClick={() => void save()}>
             Save tags
           </button>
-          <ErrorAlert message={error} />
+          <ErrorAlert message={write.errorMessage} />
         </div>
       ) : (
         <p class="tags">

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { setContactCustomField } from '../db/contacts-repository';
 import { ownValue } from '../model/plain-values';
 import type { Contact } from '../model/schemas';
-import { describeStorageError } from '../db/storage-errors';
+import { describeWriteError } from '../db/storage-errors';
 import {
   checkCustomFieldValue,
   CUSTOM_FIELDS_SETTING,
@@ -31,7 +31,7 @@ export function CustomFields({ contact }: { contact: Contact }) {
       await setContactCustomField(db, contact.id, definition.id, checked.value, Date.now());
       setSaved(`${definition.label} saved.`);
     } catch (failure) {
-      setErrors({ ...errors, [definition.id]: `Could not save: ${describeStorageError(failure)}` });
+      setErrors({ ...errors, [definition.id]: describeWriteError(`save ${definition.label}`, failure) });
     }
   };
 

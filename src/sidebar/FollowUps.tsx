@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { completeTask, listOpenTasks, rescheduleTask } from '../db/tasks-repository';
 import type { Task } from '../model/schemas';
-import { describeStorageError } from '../db/storage-errors';
+import { useMutation } from '../ui/use-mutation';
 import { announceTasksChanged } from './announce-tasks-changed';
 import { useDatabase } from '../ui/database-context';
 import { formatDay, formatTime } from '../ui/format';
@@ -42,18 +42,14 @@ function FollowUp({ task }: { task: Task }) {
   const db = useDatabase();
   const [rescheduling, setRescheduling] = useState(false);
   const [when, setWhen] = useState(toDateTimeInput(task.due));
-  const [error, setError] = useState('');
   const overdue = task.due < Date.now();
 
-  const run = async (action: () => Promise<unknown>): Promise<void> => {
-    try {
-      await action();
-      setError('');
-      announceTasksChanged();
-    } catch (failure) {
-      setError(`Could not update the follow-up: ${describeStorageError(failure)}`);
-    }
-  };
+  // Told inside the write: a follow-up done or moved may leave this list (and this item) at once.
+  const update = useMutation('update the follow-up', async (action: () => Promise<unknown>) => {
+    await action();
+    announceTasksChanged();
+  });
+  const run = (action: () => Promise<unknown>): void => update.mutate(action);
 
   const moveTo = fromDateTimeInput(when);
   return (
@@ -98,7 +94,7 @@ function FollowUp({ task }: { task: Task }) {
           </button>
         </div>
       )}
-      <ErrorAlert message={error} />
+      <ErrorAlert message={update.errorMessage} />
     </li>
   );
 }

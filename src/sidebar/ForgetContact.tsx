@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { deleteContact } from '../actions/delete-contact';
 import type { Contact } from '../model/schemas';
-import { describeStorageError } from '../db/storage-errors';
+import { useMutation } from '../ui/use-mutation';
 import { useDatabase } from '../ui/database-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
@@ -9,15 +9,8 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 export function ForgetContact({ contact }: { contact: Contact }) {
   const db = useDatabase();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState('');
-
-  const forget = async (): Promise<void> => {
-    try {
-      await deleteContact(db, contact.id);
-    } catch (failure) {
-      setError(`Could not delete: ${describeStorageError(failure)}`);
-    }
-  };
+  const remove = useMutation('delete the contact', (id: string) => deleteContact(db, id));
+  const forget = (): void => remove.mutate(contact.id);
 
   return (
     <section class="forget" aria-labelledby="forget-heading">
@@ -42,7 +35,7 @@ export function ForgetContact({ contact }: { contact: Contact }) {
           Delete contact…
         </button>
       )}
-      <ErrorAlert message={error} />
+      <ErrorAlert message={remove.errorMessage} />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { linkConfirmedIdentities, linkPersonToContact, type ConfirmedLinkResult 
 import { mergeContacts, undoMerge } from '../actions/merge-contacts';
 import type { Contact } from '../model/schemas';
 import { findContactsNamed } from '../db/search-contacts';
-import { describeStorageError } from '../db/storage-errors';
+import { describeWriteError } from '../db/storage-errors';
 import { identitiesOfPerson } from '../identity/identities-of-person';
 import type { PageContext, PersonOnPage } from '../model/page-context';
 import { useDatabase } from '../ui/database-context';
@@ -45,7 +45,7 @@ export function IdentityTools({ context, person }: Props) {
     setBusy(true);
     work()
       .then((next) => setStatus(next))
-      .catch((error: unknown) => setStatus({ text: `That did not work: ${describeStorageError(error)}`, error: true }))
+      .catch((error: unknown) => setStatus({ text: describeWriteError('do that', error), error: true }))
       .finally(() => setBusy(false));
   };
 

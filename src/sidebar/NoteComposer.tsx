@@ -1,21 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { deleteDraft, draftKeyOfPerson, getDraft, saveDraft } from '../db/drafts-repository';
+import { useRef, useState } from 'preact/hooks';
+import { draftKeyOfPerson } from '../db/drafts-repository';
 import { getInteraction } from '../db/interactions-repository';
-import { newId } from '../db/ids';
 import { logNote, unlogNote } from '../actions/log-note';
-import { NoteRejectedError } from '../db/note-rejected-error';
-import {
-  LOGGED_KINDS,
-  MAX_DURATION_MINUTES,
-  MAX_NOTE_LENGTH,
-  SENTIMENTS,
-  type Draft,
-  type Interaction,
-  type InteractionSource,
-  type LoggedKind,
-  type Sentiment,
-} from '../model/schemas';
-import { describeStorageError } from '../db/storage-errors';
+import { InputRejectedError } from '../db/input-rejected-error';
+import { LOGGED_KINDS, MAX_DURATION_MINUTES, MAX_NOTE_LENGTH, SENTIMENTS, type Interaction, type InteractionSource, type LoggedKind } from '../model/schemas';
 import type { PersonOnPage } from '../model/page-context';
 import { BUILT_IN_TEMPLATE, NOTE_TEMPLATES_SETTING, type TemplateChoice } from '../settings/note-templates';
 import { ownValue } from '../model/plain-values';
@@ -26,8 +14,10 @@ import { useSetting } from '../ui/use-setting';
 import { OBJECTIONS_SETTING } from '../settings/objections';
 import { describeKind } from './RecentActivity';
 import { announceTasksChanged } from './announce-tasks-changed';
-import { fromDateTimeInput, toDateTimeInput } from './date-time-input';
+import { fromDateTimeInput } from './date-time-input';
+import { fieldsOfNote, hasContent, isBlank, noteOfFields, parseDuration, type NoteFields } from './note-draft';
 import { useComposerShortcut } from './use-composer-shortcut';
+import { useNoteDraft } from './use-note-draft';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
 interface Props {
@@ -35,58 +25,7 @@ interface Props {
   source: InteractionSource;
 }
 
-interface Fields {
-  kind: LoggedKind;
-  /** Minutes as typed, for a call or meeting. */
-  duration: string;
-  body: string;
-  objection: string;
-  emotion: string;
-  nextStep: string;
-  templateFields: Record<string, string>;
-  sentiment: Sentiment | undefined;
-  tags: string;
-  followUp: string;
-}
-
-const EMPTY: Fields = {
-  kind: 'note',
-  duration: '',
-  body: '',
-  objection: '',
-  emotion: '',
-  nextStep: '',
-  templateFields: {},
-  sentiment: undefined,
-  tags: '',
-  followUp: '',
-};
-
-function isBlank(fields: Fields): boolean {
-  return fields.kind === 'note' && !fields.duration.trim() && ![fields.body, fields.objection, fields.emotion, fields.nextStep, fields.tags, fields.followUp, ...Object.values(fields.templateFields)].some(
-    (text) => text.trim(),
-  ) && !fields.sentiment;
-}
-
 const KIND_CHOICE: Record<LoggedKind, string> = { note: 'Note', call: 'Call', meeting: 'Meeting' };
-
-/** A call or a meeting is worth logging with nothing written: it happened. */
-function hasContent(fields: Fields): boolean {
-  if (fields.kind !== 'note') return true;
-  return [fields.body, fields.objection, fields.emotion, fields.nextStep, ...Object.values(fields.templateFields)].some((text) => text.trim());
-}
-
-/** Whole minutes from 1 to 24 hours; undefined when empty; NaN when it is not a duration. */
-function parseDuration(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!trimmed) return undefined;
-  const minutes = Number(trimmed);
-  return Number.isInteger(minutes) && minutes >= 1 && minutes <= MAX_DURATION_MINUTES ? minutes : Number.NaN;
-}
-
-function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))];
-}
 
 /**
  * Logs a structured note about the person on the page. What is typed is kept as a draft while
@@ -99,14 +38,11 @@ export function NoteComposer({ person, source }: Props) {
   const userTemplates = useSetting(NOTE_TEMPLATES_SETTING);
   const templates: TemplateChoice[] = [BUILT_IN_TEMPLATE, ...userTemplates];
 
-  const [fields, setFields] = useState<Fields>(EMPTY);
-  const [templateId, setTemplateId] = useState(BUILT_IN_TEMPLATE.id);
-  // One id per note being written: a double click or a retry after an unclear failure stores it once.
-  const [noteId, setNoteId] = useState(newId);
+  const draft = useNoteDraft(db, draftKey);
+  const { fields, templateId, noteId } = draft;
   const [savedMessage, setSavedMessage] = useState('');
   // The note just saved, shown where the rep is looking, with Undo.
   const [justSaved, setJustSaved] = useState<{ interaction: Interaction; followUpDue?: number } | undefined>();
-  const [undoError, setUndoError] = useState('');
   // Followed live: an edit in the timeline shows here, and a deleted note is no longer "Saved".
   const justSavedId = justSaved?.interaction.id ?? null;
   const savedNow = useLiveDbQuery(['just-saved', justSavedId], () =>
@@ -114,107 +50,24 @@ export function NoteComposer({ person, source }: Props) {
   );
   const shownSaved = savedNow.data === undefined ? justSaved?.interaction : (savedNow.data ?? undefined);
   const objections = useSetting(OBJECTIONS_SETTING);
-  const [draftError, setDraftError] = useState('');
-  const [draftRestored, setDraftRestored] = useState(false);
-  const dirty = useRef(false);
-  const latest = useRef({ fields, templateId, noteId });
-  latest.current = { fields, templateId, noteId };
   const noteField = useRef<HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
   const template = templates.find((candidate) => candidate.id === templateId) ?? BUILT_IN_TEMPLATE;
 
-  // Restore the draft for this person once, before the user types.
-  useEffect(() => {
-    if (!draftKey) return;
-    let cancelled = false;
-    void getDraft(db, draftKey).then(async (draft) => {
-      if (cancelled || !draft || dirty.current) return;
-      // A draft whose note was stored after all (the save won a race with the last draft write).
-      if (await getInteraction(db, draft.noteId)) {
-        await deleteDraft(db, draftKey);
-        return;
-      }
-      if (cancelled || dirty.current) return;
-      setFields({
-        kind: draft.kind ?? 'note',
-        duration: draft.duration ?? '',
-        body: draft.body,
-        objection: draft.objection ?? '',
-        emotion: draft.emotion ?? '',
-        nextStep: draft.nextStep ?? '',
-        templateFields: draft.templateFields ?? {},
-        sentiment: draft.sentiment,
-        tags: (draft.tags ?? []).join(', '),
-        followUp: draft.followUpDue ? toDateTimeInput(draft.followUpDue) : '',
-      });
-      if (draft.templateId) setTemplateId(draft.templateId);
-      setNoteId(draft.noteId);
-      setDraftRestored(true);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [db, draftKey]);
-
-  const writeDraft = async (): Promise<void> => {
-    if (!draftKey || !dirty.current) return;
-    const { fields: current, templateId: currentTemplate, noteId: currentNoteId } = latest.current;
-    const followUpDue = fromDateTimeInput(current.followUp);
-    const draft: Draft = {
-      key: draftKey,
-      noteId: currentNoteId,
-      body: current.body,
-      ...(currentTemplate !== BUILT_IN_TEMPLATE.id ? { templateId: currentTemplate } : {}),
-      ...(Object.keys(current.templateFields).length ? { templateFields: current.templateFields } : {}),
-      ...(current.objection ? { objection: current.objection } : {}),
-      ...(current.emotion ? { emotion: current.emotion } : {}),
-      ...(current.nextStep ? { nextStep: current.nextStep } : {}),
-      ...(current.sentiment ? { sentiment: current.sentiment } : {}),
-      ...(current.tags.trim() ? { tags: parseTags(current.tags) } : {}),
-      ...(followUpDue ? { followUpDue } : {}),
-      ...(current.kind !== 'note' ? { kind: current.kind } : {}),
-      ...(current.kind !== 'note' && current.duration.trim() ? { duration: current.duration.trim().slice(0, 20) } : {}),
-      updatedAt: Date.now(),
-    };
-    try {
-      await saveDraft(db, draft);
-      dirty.current = false;
-      setDraftError('');
-    } catch (error) {
-      setDraftError(`Your draft could not be kept: ${describeStorageError(error)}`);
-    }
-  };
-
-  // Every change is written as it happens (see `update`); leaving writes whatever is still unwritten.
-  useEffect(() => {
-    const flush = (): void => void writeDraft();
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', flush);
-      flush();
-    };
-  }, [draftKey]);
-
-  /**
-   * A change is written to the draft in the same task as the keystroke or paste, not after a quiet
-   * moment: a tab can close at any moment, and a write that has not started by then is lost.
-   * IndexedDB queues the writes in order; one row per person makes each a small put.
-   */
-  const update = (changes: Partial<Fields>): void => {
-    dirty.current = true;
+  /** A change to the note: the last "Saved" goes away, and the draft keeps the change. */
+  const update = (changes: Partial<NoteFields>): void => {
     setSavedMessage('');
     setJustSaved(undefined);
-    latest.current = { ...latest.current, fields: { ...latest.current.fields, ...changes } };
-    setFields((current) => ({ ...current, ...changes }));
-    void writeDraft();
+    draft.update(changes);
   };
 
-  const save = useMutation((note: Parameters<typeof logNote>[1]['note']) =>
+  const save = useMutation('save the note', (note: Parameters<typeof logNote>[1]['note']) =>
     logNote(db, { person, note, source, ...(draftKey ? { draftKey } : {}) }),
   );
+
+  // Undo puts the note back in the form, so a slip is fixed and saved again, not retyped.
+  const undo = useMutation('undo', (noteId: string) => unlogNote(db, noteId));
 
   const tooLong = fields.body.length > MAX_NOTE_LENGTH;
   const followUpDue = fromDateTimeInput(fields.followUp);
@@ -226,67 +79,32 @@ export function NoteComposer({ person, source }: Props) {
   const submit = (): void => {
     if (!canSave) return;
     setSavedMessage('');
-    const templateFields = template.fields
-      ? Object.fromEntries(template.fields.map((label) => [label, ownValue(fields.templateFields, label) ?? '']))
-      : undefined;
-    save.mutate(
-      {
-        id: noteId,
-        ...(fields.kind !== 'note' ? { kind: fields.kind } : {}),
-        ...(durationMinutes !== undefined ? { durationMinutes } : {}),
-        body: fields.body,
-        objection: template.fields ? '' : fields.objection,
-        emotion: template.fields ? '' : fields.emotion,
-        nextStep: fields.nextStep,
-        ...(templateFields ? { templateFields } : {}),
-        ...(fields.sentiment ? { sentiment: fields.sentiment } : {}),
-        ...(fields.tags.trim() ? { tags: parseTags(fields.tags) } : {}),
-        ...(followUpDue ? { followUpDue } : {}),
+    save.mutate(noteOfFields({ noteId, fields, template, durationMinutes, followUpDue }), {
+      onSuccess: (result) => {
+        draft.saved();
+        if (result.task) announceTasksChanged();
+        setJustSaved({ interaction: result.interaction, ...(result.task ? { followUpDue: result.task.due } : {}) });
+        undo.reset();
+        const what = KIND_CHOICE[result.interaction.kind as LoggedKind] ?? 'Note';
+        setSavedMessage(result.task ? `${what} saved for ${person.name}, with a follow-up.` : `${what} saved for ${person.name}.`);
       },
-      {
-        onSuccess: (result) => {
-          dirty.current = false;
-          setFields(EMPTY);
-          setNoteId(newId());
-          setDraftRestored(false);
-          if (result.task) announceTasksChanged();
-          setJustSaved({ interaction: result.interaction, ...(result.task ? { followUpDue: result.task.due } : {}) });
-          setUndoError('');
-          const what = KIND_CHOICE[result.interaction.kind as LoggedKind] ?? 'Note';
-          setSavedMessage(result.task ? `${what} saved for ${person.name}, with a follow-up.` : `${what} saved for ${person.name}.`);
-        },
-        onError: () => void writeDraft(),
-      },
-    );
+      onError: () => void draft.write(),
+    });
   };
 
-  // Undo puts the note back in the form, so a slip is fixed and saved again, not retyped.
-  const undoSave = async (): Promise<void> => {
+  const undoSave = (): void => {
     if (!justSaved) return;
     const { interaction, followUpDue: due } = justSaved;
-    try {
-      const removed = await unlogNote(db, interaction.id);
-      setJustSaved(undefined);
-      setSavedMessage(removed ? 'Undone: it is back in the form.' : 'It was already removed.');
-      if (!removed) return;
-      if (due !== undefined) announceTasksChanged();
-      dirty.current = true;
-      setFields({
-        kind: LOGGED_KINDS.includes(removed.kind as LoggedKind) ? (removed.kind as LoggedKind) : 'note',
-        duration: removed.durationMinutes ? String(removed.durationMinutes) : '',
-        body: removed.body ?? '',
-        objection: removed.objection ?? '',
-        emotion: removed.emotion ?? '',
-        nextStep: removed.nextStep ?? '',
-        templateFields: removed.templateFields ?? {},
-        sentiment: removed.sentiment,
-        tags: (removed.tags ?? []).join(', '),
-        followUp: due !== undefined ? toDateTimeInput(due) : '',
-      });
-      noteField.current?.focus();
-    } catch (failure) {
-      setUndoError(`Could not undo: ${describeStorageError(failure)}`);
-    }
+    undo.mutate(interaction.id, {
+      onSuccess: (removed) => {
+        setJustSaved(undefined);
+        setSavedMessage(removed ? 'Undone: it is back in the form.' : 'It was already removed.');
+        if (!removed) return;
+        if (due !== undefined) announceTasksChanged();
+        draft.putBack(fieldsOfNote(removed, due));
+        noteField.current?.focus();
+      },
+    });
   };
 
   // Arrow keys move the Type choice, as in any radio group.
@@ -313,11 +131,8 @@ export function NoteComposer({ person, source }: Props) {
     }
   };
 
-  const error = save.error
-    ? save.error instanceof NoteRejectedError
-      ? save.error.message
-      : `Could not save the note: ${describeStorageError(save.error)} Your text is still here.`
-    : undefined;
+  // A refused note says why; a failed save adds that nothing typed is lost.
+  const error = save.error && !(save.error instanceof InputRejectedError) ? `${save.errorMessage} Your text is still here.` : save.errorMessage;
 
   const textField = (id: string, label: string, value: string, onInput: (text: string) => void) => (
     <div class="field">
@@ -345,13 +160,7 @@ export function NoteComposer({ person, source }: Props) {
             <select
               id="note-template"
               value={templateId}
-              onChange={(event) => {
-                const chosen = event.currentTarget.value;
-                dirty.current = true;
-                latest.current = { ...latest.current, templateId: chosen };
-                setTemplateId(chosen);
-                void writeDraft();
-              }}
+              onChange={(event) => draft.chooseTemplate(event.currentTarget.value)}
             >
               {templates.map((choice) => (
                 <option key={choice.id} value={choice.id}>
@@ -405,7 +214,7 @@ export function NoteComposer({ person, source }: Props) {
           </div>
         )}
       </div>
-      {draftRestored && !isBlank(fields) && <p class="quiet draft-note">Draft restored: you had started this note.</p>}
+      {draft.restored && !isBlank(fields) && <p class="quiet draft-note">Draft restored: you had started this note.</p>}
       <div class="field">
         <label for="note-body">{fields.kind === 'note' ? 'Note' : `What was said (optional)`}</label>
         <textarea
@@ -504,14 +313,14 @@ export function NoteComposer({ person, source }: Props) {
             {shownSaved.body ? ': ' : ''}
             {shownSaved.body && <span class="just-saved-text">{shownSaved.body}</span>}
           </p>
-          <button type="button" class="secondary" onClick={() => void undoSave()}>
+          <button type="button" class="secondary" onClick={undoSave}>
             Undo
           </button>
         </div>
       )}
-      <ErrorAlert message={undoError} />
+      <ErrorAlert message={undo.errorMessage} />
       {/* One alert for one problem: a full disk fails the save and the draft alike. */}
-      <ErrorAlert message={error && draftError ? `${error} It could not be kept as a draft either: keep this tab open.` : error || draftError} />
+      <ErrorAlert message={error && draft.error ? `${error} It could not be kept as a draft either: keep this tab open.` : error || draft.error} />
       <p role="status" class="quiet">
         {savedMessage}
       </p>

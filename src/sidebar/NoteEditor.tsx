@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { editNote } from '../db/interactions-repository';
-import { NoteRejectedError } from '../db/note-rejected-error';
 import { SENTIMENTS, type Interaction, type Sentiment } from '../model/schemas';
-import { describeStorageError } from '../db/storage-errors';
+import { useMutation } from '../ui/use-mutation';
 import { useDatabase } from '../ui/database-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useOfferUndo } from './undo-context';
@@ -13,18 +12,15 @@ export function NoteEditor({ interaction, onDone }: { interaction: Interaction; 
   const offerUndo = useOfferUndo();
   const [body, setBody] = useState(interaction.body ?? '');
   const [sentiment, setSentiment] = useState<Sentiment | ''>(interaction.sentiment ?? '');
-  const [error, setError] = useState('');
   const idBase = `edit-${interaction.id}`;
 
-  const save = async (): Promise<void> => {
-    try {
-      const { undo } = await editNote(db, interaction.id, { body, sentiment: sentiment || undefined }, Date.now());
-      offerUndo(undo);
-      onDone();
-    } catch (failure) {
-      setError(failure instanceof NoteRejectedError ? failure.message : `Could not save: ${describeStorageError(failure)}`);
-    }
-  };
+  // Undo is offered and the form closed inside the write, whatever happens to this component meanwhile.
+  const edit = useMutation('save the note', async () => {
+    const { undo } = await editNote(db, interaction.id, { body, sentiment: sentiment || undefined }, Date.now());
+    offerUndo(undo);
+    onDone();
+  });
+  const save = (): void => edit.mutate(undefined);
 
   return (
     <div class="note-editor">
@@ -56,7 +52,7 @@ export function NoteEditor({ interaction, onDone }: { interaction: Interaction; 
           Cancel
         </button>
       </div>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={edit.errorMessage} />
     </div>
   );
 }

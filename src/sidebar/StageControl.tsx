@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { changeStage } from '../db/contacts-repository';
 import { STAGES, type Contact, type Stage } from '../model/schemas';
-import { describeStorageError } from '../db/storage-errors';
+import { useMutation } from '../ui/use-mutation';
 import { useDatabase } from '../ui/database-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
@@ -10,18 +10,16 @@ export function StageControl({ contact }: { contact: Contact }) {
   const db = useDatabase();
   const [pending, setPending] = useState<Stage | undefined>();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState('');
+  const change = useMutation('change the stage', (to: Stage) => changeStage(db, { contactId: contact.id, to, reason, now: Date.now() }));
 
-  const confirm = async (): Promise<void> => {
+  const confirm = (): void => {
     if (!pending) return;
-    try {
-      await changeStage(db, { contactId: contact.id, to: pending, reason, now: Date.now() });
-      setPending(undefined);
-      setReason('');
-      setError('');
-    } catch (failure) {
-      setError(`Could not change the stage: ${describeStorageError(failure)}`);
-    }
+    change.mutate(pending, {
+      onSuccess: () => {
+        setPending(undefined);
+        setReason('');
+      },
+    });
   };
 
   return (
@@ -67,7 +65,7 @@ export function StageControl({ contact }: { contact: Contact }) {
           </div>
         </div>
       )}
-      <ErrorAlert message={error} />
+      <ErrorAlert message={change.errorMessage} />
     </div>
   );
 }

@@ -1,7 +1,6 @@
-import { useState } from 'preact/hooks';
 import type { Contact, StageSuggestion } from '../model/schemas';
-import { describeStorageError } from '../db/storage-errors';
-import { acceptSuggestion, dismissSuggestion, SuggestionOutdatedError } from '../actions/decide-suggestion';
+import { useMutation } from '../ui/use-mutation';
+import { acceptSuggestion, dismissSuggestion } from '../actions/decide-suggestion';
 import { listOpenSuggestions } from '../db/suggestions-repository';
 import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
@@ -24,21 +23,13 @@ export function StageSuggestions({ contact }: { contact: Contact }) {
 
 function SuggestionCard({ suggestion }: { suggestion: StageSuggestion }) {
   const db = useDatabase();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const decide = async (accept: boolean): Promise<void> => {
-    setBusy(true);
-    setError('');
-    try {
-      const now = Date.now();
-      if (accept) await acceptSuggestion(db, suggestion.id, now);
-      else await dismissSuggestion(db, suggestion.id, now);
-    } catch (failure) {
-      setError(failure instanceof SuggestionOutdatedError ? failure.message : `Could not save: ${describeStorageError(failure)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const decision = useMutation('save your decision', async (accept: boolean): Promise<void> => {
+    if (accept) await acceptSuggestion(db, suggestion.id, Date.now());
+    else await dismissSuggestion(db, suggestion.id, Date.now());
+  });
+  const busy = decision.isPending;
+  const error = decision.errorMessage;
+  const decide = (accept: boolean): void => decision.mutate(accept);
   return (
     <div class="suggestion" role="group" aria-label={`Move to ${suggestion.to}?`}>
       <p class="suggestion-change">

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { listTimelinePage } from '../db/interactions-repository';
 import { LOGGED_KINDS, SENTIMENTS, type Interaction, type InteractionKind, type Sentiment } from '../model/schemas';
-import { describeStorageError } from '../db/storage-errors';
+import { useMutation } from '../ui/use-mutation';
 import { useDatabase } from '../ui/database-context';
 import { interactionKindLabel, kindsWhere, type TimelineGroup } from '../model/interaction-kinds';
 import { SITE_TABLE, siteOfUrl } from '../model/sites';
@@ -138,7 +138,6 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
   const db = useDatabase();
   const offerUndo = useOfferUndo();
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState('');
   const fields: Array<[string, string | undefined]> = [
     ['Objection', interaction.objection],
     ['Emotion observed', interaction.emotion],
@@ -148,19 +147,17 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
   const link = sourceLink(interaction);
   const change = interaction.stageChange;
 
-  const remove = async (): Promise<void> => {
-    try {
-      // A captured email or message is also remembered as removed, so reopening its thread does
-      // not capture it again; a note is simply deleted.
-      // The write paths load when first used: the timeline paints without them.
-      const undo = interaction.source.messageId
-        ? await (await import('../actions/capture-interactions')).removeCapturedInteraction(db, interaction.id, Date.now())
-        : await (await import('../db/interactions-repository')).deleteInteraction(db, interaction.id, Date.now());
-      if (undo) offerUndo(undo);
-    } catch (failure) {
-      setError(`Could not delete: ${describeStorageError(failure)}`);
-    }
-  };
+  // A captured email or message is also remembered as removed, so reopening its thread does
+  // not capture it again; a note is simply deleted.
+  // The write paths load when first used: the timeline paints without them.
+  // Undo is offered inside the write: the deleted item leaves the timeline (and unmounts) at once.
+  const deletion = useMutation('delete it', async (item: Interaction) => {
+    const undo = item.source.messageId
+      ? await (await import('../actions/capture-interactions')).removeCapturedInteraction(db, item.id, Date.now())
+      : await (await import('../db/interactions-repository')).deleteInteraction(db, item.id, Date.now());
+    if (undo) offerUndo(undo);
+  });
+  const remove = (): void => deletion.mutate(interaction);
 
   return (
     <li class={`item kind-${interaction.kind}`}>
@@ -220,7 +217,7 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
           </button>
         )}
       </div>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={deletion.errorMessage} />
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { previewCapture, trackPerson } from '../actions/capture-interactions';
-import { describeStorageError } from '../db/storage-errors';
+import { useMutation } from '../ui/use-mutation';
 import { NOT_TRACKED_LABEL } from '../capture/tracking-rules';
 import type { PageContext, PersonOnPage } from '../model/page-context';
 import { useDatabase } from '../ui/database-context';
@@ -14,8 +14,8 @@ import { useLiveDbQuery } from '../ui/use-live-db-query';
  */
 export function TrackPerson({ context, person }: { context: PageContext; person: PersonOnPage }) {
   const db = useDatabase();
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [notTracked, setNotTracked] = useState('');
+  const tracking = useMutation('start tracking', () => trackPerson(db, person, context, Date.now()));
   const preview = useLiveDbQuery(['capture-preview', context.url, person.email ?? person.linkedinSlug ?? person.name, context.messages?.length ?? 0], () =>
     previewCapture(db, person, context, Date.now()),
   ).data;
@@ -28,18 +28,16 @@ export function TrackPerson({ context, person }: { context: PageContext; person:
     );
   }
 
-  const track = async (): Promise<void> => {
-    setBusy(true);
-    setError('');
-    try {
-      const outcome = await trackPerson(db, person, context, Date.now());
-      if (!outcome.tracked) setError(`Not tracked: ${NOT_TRACKED_LABEL[outcome.reason]}.`);
-    } catch (failure) {
-      setError(`Could not start tracking: ${describeStorageError(failure)}`);
-    } finally {
-      setBusy(false);
-    }
+  const track = (): void => {
+    setNotTracked('');
+    tracking.mutate(undefined, {
+      onSuccess: (outcome) => {
+        if (!outcome.tracked) setNotTracked(`Not tracked: ${NOT_TRACKED_LABEL[outcome.reason]}.`);
+      },
+    });
   };
+  const busy = tracking.isPending;
+  const error = tracking.errorMessage || notTracked;
 
   const items = preview?.interactions ?? [];
   return (

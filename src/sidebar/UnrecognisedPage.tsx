@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { createContactFromPerson } from '../db/contacts-repository';
 import type { Contact } from '../model/schemas';
-import { describeStorageError } from '../db/storage-errors';
 import { normaliseEmail, normaliseLinkedInId } from '../identity/normalise';
 import { sendMessage } from '../messaging/send';
-import { personOnPageSchema, type NoPersonReason, type PageContext, type PageSignal } from '../model/page-context';
+import { personOnPageSchema, type NoPersonReason, type PageContext, type PageSignal, type PersonOnPage } from '../model/page-context';
 import { useDatabase } from '../ui/database-context';
+import { useMutation } from '../ui/use-mutation';
 import { ContactSearch } from './ContactSearch';
 import { copyText } from './copy-text';
 
@@ -59,7 +59,8 @@ function NobodyRecognised({ context, onChoose }: { context: PageContext; onChoos
   const [identity, setIdentity] = useState('');
   const [error, setError] = useState('');
 
-  const create = async (): Promise<void> => {
+  const add = useMutation('add the contact', (person: PersonOnPage) => createContactFromPerson(db, person, Date.now()));
+  const create = (): void => {
     setError('');
     const email = normaliseEmail(identity);
     const linkedin = email ? undefined : normaliseLinkedInId(identity);
@@ -73,11 +74,7 @@ function NobodyRecognised({ context, onChoose }: { context: PageContext; onChoos
       setError('Give a name and an email address or a LinkedIn profile link.');
       return;
     }
-    try {
-      onChoose(await createContactFromPerson(db, parsed.data, Date.now()));
-    } catch (failure) {
-      setError(`Could not add the contact: ${describeStorageError(failure)}`);
-    }
+    add.mutate(parsed.data, { onSuccess: onChoose });
   };
 
   return (
@@ -104,9 +101,9 @@ function NobodyRecognised({ context, onChoose }: { context: PageContext; onChoos
             <input value={identity} onInput={(event) => setIdentity(event.currentTarget.value)} />
           </label>
           <button type="submit">Add contact</button>
-          {error && (
+          {(error || add.errorMessage) && (
             <p role="alert" class="field-error">
-              {error}
+              {error || add.errorMessage}
             </p>
           )}
         </form>

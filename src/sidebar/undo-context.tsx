@@ -2,6 +2,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import type { UndoRecord } from '../model/schemas';
 import { useDatabase } from '../ui/database-context';
+import { describeWriteError } from '../db/storage-errors';
 
 /** How long the undo bar stays; the undo record itself stays in the database longer. */
 const UNDO_BAR_MS = 12_000;
@@ -38,7 +39,7 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
       await undoChange(db, offer.id);
       setMessage(`Undone: ${offer.label.toLowerCase()}.`);
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : 'That change could not be undone.');
+      setMessage(describeWriteError('undo that change', error));
     }
     setOffer(undefined);
   };

@@ -82,7 +82,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
       if (adapter.dailyAllowanceUsedUp()) {
         // The last answer said nothing more goes today: wait for tomorrow rather than earn a 429.
         const until = await recordStop(db, new CrmHttpError('daily-limit', DAILY_LIMIT_REASON), now());
-        return { ...result, ...(await db.outbox.count()) > 0 ? { nextRunAt: until } : {} };
+        return { ...result, ...((await db.outbox.count()) > 0 && until !== undefined ? { nextRunAt: until } : {}) };
       }
       // Every pass settles, fails or drops what it took; should one ever do none of that, never
       // spin: look again in a minute.

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { getSetting, setSetting } from '../db/settings-repository';
-import { describeStorageError } from '../db/storage-errors';
+import { describeWriteError } from '../db/storage-errors';
 import type { SettingDefinition } from '../model/define-setting';
 import { useDatabase } from './database-context';
 import { useLiveDbQuery } from './use-live-db-query';
@@ -27,7 +27,7 @@ export function useSettingWriter<T>(setting: SettingDefinition<T>): {
       await setSetting(db, setting, value);
       setMessage(done);
     } catch (error) {
-      setMessage(`Could not save: ${describeStorageError(error)}`);
+      setMessage(describeWriteError('save', error));
     }
   };
   return { message, setMessage, store };

@@ -39,6 +39,15 @@ describe('background: page/context', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  it('marks the capture from a report finished, for its tab, once it has answered', async () => {
+    const before = Date.now();
+    await deliver({ type: 'page/context', context: gmailContext() }, contentScriptSender());
+
+    const { 'tabCaptured:7': finished } = await storedContexts();
+    expect(finished).toEqual({ url: gmailContext().url, reportedAt: expect.any(Number) });
+    expect((finished as { reportedAt: number }).reportedAt).toBeGreaterThanOrEqual(before);
+  });
+
   it.each([
     ['another origin', contentScriptSender({ url: 'https://evil.example/', origin: 'https://evil.example' })],
     ['a sub-frame', contentScriptSender({ frameId: 4 })],

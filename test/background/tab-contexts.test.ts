@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearTabContext, getTabContext, setTabContext } from '../../src/background/tab-contexts';
+import { clearTabContext, getTabContext, setCaptureFinished, setTabContext } from '../../src/background/tab-contexts';
 import { gmailContext } from '../messaging/senders-fixtures';
 
 describe('tab contexts', () => {
@@ -14,9 +14,12 @@ describe('tab contexts', () => {
     expect(await fakeBrowser.storage.session.get('tabContext:2')).toEqual({ 'tabContext:2': gmailContext() });
   });
 
-  it('forgets a cleared tab and knows nothing of unknown tabs', async () => {
+  it('forgets a cleared tab, and that its capture finished, and knows nothing of unknown tabs', async () => {
     await setTabContext(1, gmailContext());
+    await setCaptureFinished(1, { url: gmailContext().url, reportedAt: 5 });
     await clearTabContext(1);
+
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
 
     expect(await getTabContext(1)).toBeUndefined();
     expect(await getTabContext(99)).toBeUndefined();

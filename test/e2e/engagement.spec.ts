@@ -1,5 +1,6 @@
 import type { FrameLocator, Page } from '@playwright/test';
 import { DEMO_SITE_MAP, GMAIL_DEMO_THREAD_URL, LINKEDIN_DEMO_PROFILE_URL, PRIYA } from './support/demo-pages';
+import { backgroundNow, captureFinished } from './support/capture-finished';
 import { saveScreenshot } from './support/screenshots';
 import { expect, test } from './support/test';
 
@@ -25,7 +26,7 @@ function engagementNumber(margin: FrameLocator) {
   return margin.locator('.engagement-number');
 }
 
-test('opening the same Gmail thread twice, and in a second tab, logs each message once', async ({ page, context, site, sidebar }) => {
+test('opening the same Gmail thread twice, and in a second tab, logs each message once', async ({ page, context, site, sidebar, serviceWorker }) => {
   site.serve(DEMO_SITE_MAP);
   const margin = sidebar(page);
 
@@ -46,26 +47,27 @@ test('opening the same Gmail thread twice, and in a second tab, logs each messag
   });
 
   await test.step('opening the thread again adds nothing', async () => {
+    const since = await backgroundNow(serviceWorker);
     await page.reload();
     await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
-    await expect(timelineEmails(sidebar(page)).first()).toBeVisible();
-    // Give the background time to capture from the fresh report.
-    await page.waitForTimeout(1_000);
+    // The background has captured from the fresh report: whatever it would add is there now.
+    await captureFinished(serviceWorker, GMAIL_DEMO_THREAD_URL, since);
     await expect(timelineEmails(sidebar(page))).toHaveCount(captured);
   });
 
   await test.step('opening it in a second tab adds nothing either', async () => {
     const second = await context.newPage();
+    const since = await backgroundNow(serviceWorker);
     await second.goto(GMAIL_DEMO_THREAD_URL);
     await expect(timelineEmails(sidebar(second)).first()).toBeVisible();
-    await second.waitForTimeout(1_000);
+    await captureFinished(serviceWorker, GMAIL_DEMO_THREAD_URL, since);
     await expect(timelineEmails(sidebar(second))).toHaveCount(captured);
     await expect(timelineEmails(sidebar(page))).toHaveCount(captured);
     await saveScreenshot(second, 'engagement-2-thread-captured-once');
   });
 });
 
-test('a LinkedIn profile visit raises the score', async ({ page, site, sidebar }) => {
+test('a LinkedIn profile visit raises the score', async ({ page, site, sidebar, serviceWorker }) => {
   site.serve(DEMO_SITE_MAP);
   const margin = sidebar(page);
   await page.goto(LINKEDIN_DEMO_PROFILE_URL);
@@ -83,9 +85,10 @@ test('a LinkedIn profile visit raises the score', async ({ page, site, sidebar }
   await saveScreenshot(page, 'engagement-3-linkedin-visit-raised-score');
 
   // Once a day: another visit today adds nothing.
+  const since = await backgroundNow(serviceWorker);
   await page.reload();
   await expect(engagementNumber(sidebar(page))).toHaveText('14');
-  await page.waitForTimeout(1_000);
+  await captureFinished(serviceWorker, LINKEDIN_DEMO_PROFILE_URL, since);
   await expect(sidebar(page).getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-view')).toHaveCount(1);
 });
 
@@ -108,7 +111,7 @@ test('accepting a stage suggestion moves the stage and puts it on the timeline w
   await saveScreenshot(page, 'engagement-5-stage-accepted');
 });
 
-test('opening a LinkedIn conversation with a tracked person logs each message once, at the time LinkedIn shows', async ({ page, site, sidebar }) => {
+test('opening a LinkedIn conversation with a tracked person logs each message once, at the time LinkedIn shows', async ({ page, site, sidebar, serviceWorker }) => {
   site.serve({ ...DEMO_SITE_MAP, [LINKEDIN_CONVERSATION_URL]: 'test/fixtures/linkedin/messaging-1to1-priya.html' });
   await openAndTrack(page, sidebar(page), LINKEDIN_DEMO_PROFILE_URL);
   await expect(sidebar(page).getByRole('button', { name: 'Track', exact: true })).toHaveCount(0);
@@ -134,10 +137,10 @@ test('opening a LinkedIn conversation with a tracked person logs each message on
   }
   await saveScreenshot(page, 'engagement-6-linkedin-messages-captured');
 
+  const since = await backgroundNow(serviceWorker);
   await page.reload();
   await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
-  await expect(timelineLinkedInMessages(sidebar(page))).toHaveCount(4);
-  // Give the background time to capture from the fresh report: still four.
-  await page.waitForTimeout(1_000);
+  // The background has captured from the fresh report: still four.
+  await captureFinished(serviceWorker, LINKEDIN_CONVERSATION_URL, since);
   await expect(timelineLinkedInMessages(sidebar(page))).toHaveCount(4);
 });

@@ -110,8 +110,15 @@ test('compose recipients take priority and update live as chips come and go', as
   await expect(margin.getByText('kim.novak@contoso.example').first()).toBeVisible();
 });
 
-/** Every page context the background stored for the page's tab, sampled while `during` runs. */
-async function recordReports(serviceWorker: Worker, during: () => Promise<void>): Promise<Array<{ url: string; person: string | null }>> {
+/**
+ * Every page context the background stored for the page's tab, sampled while `during` runs and
+ * until the background holds `last` (the report the sidebar already shows).
+ */
+async function recordReports(
+  serviceWorker: Worker,
+  last: { url: string; person: string | null },
+  during: () => Promise<void>,
+): Promise<Array<{ url: string; person: string | null }>> {
   const seen: Array<{ url: string; person: string | null }> = [];
   let running = true;
   const sample = async () => {
@@ -133,8 +140,8 @@ async function recordReports(serviceWorker: Worker, during: () => Promise<void>)
   const sampling = sample();
   try {
     await during();
-    // The sidebar hears a report directly; give the background's copy a moment to land too.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The sidebar hears a report directly; the background's copy of it is the signal to stop.
+    await expect.poll(() => seen.some((report) => report.url === last.url && report.person === last.person)).toBe(true);
   } finally {
     running = false;
     await sampling;
@@ -176,7 +183,7 @@ test('Gmail thread to thread: the hash changes first, the old conversation linge
 
   // The next thread, without its inline reply: Jonas Becker wrote last.
   const next = readFixture('gmail/thread-inline-reply.html');
-  const reports = await recordReports(serviceWorker, async () => {
+  const reports = await recordReports(serviceWorker, { url: PAGES.replyThread, person: 'Jonas Becker' }, async () => {
     await swapLater(page, { html: next, selector: '[role="main"]', delayMs: 1_500, without: '#inline-reply' });
     await page.evaluate((hash) => (location.hash = hash), new URL(PAGES.replyThread).hash);
     await expect(margin.getByText('The page is still showing what was open before')).toBeVisible({ timeout: 1_400 });
@@ -203,7 +210,7 @@ test('LinkedIn profile to profile with a delayed DOM swap: never the previous pe
     .replaceAll('ACoAAC7pRiYBq3NwLgTx9aM0KjE5vHd2Ls8Yz4U', 'ACoAAD9jOnasBecker000Sec1xq')
     .replaceAll('Priya Raman', 'Jonas Becker')
     .replaceAll('Priya', 'Jonas');
-  const reports = await recordReports(serviceWorker, async () => {
+  const reports = await recordReports(serviceWorker, { url: jonasUrl, person: 'Jonas Becker' }, async () => {
     await swapLater(page, { html: jonas, selector: 'main', delayMs: 1_200 });
     await page.evaluate((url) => history.pushState({}, '', url), jonasUrl);
     await expect(heading(margin, 'Jonas Becker')).toBeVisible();
@@ -295,7 +302,7 @@ test('a profile sub-page is that person; your own profile is "you", never offere
   // The background, which captures from every report, holds no person for this tab.
   const stored = await serviceWorker.evaluate(async (url) => {
     const api = (globalThis as unknown as { chrome: { storage: { session: { get(keys: null): Promise<Record<string, { url?: string; person?: unknown; noPersonReason?: string }>> } } } }).chrome;
-    return Object.values(await api.storage.session.get(null)).find((context) => context.url === url);
+    return Object.entries(await api.storage.session.get(null)).find(([key, context]) => key.startsWith('tabContext:') && context.url === url)?.[1];
   }, own);
   expect(stored).toMatchObject({ person: null, noPersonReason: 'own-profile' });
   await saveScreenshot(page, 'recognition-linkedin-own-profile');

@@ -76,8 +76,7 @@ test('a draft survives closing the tab', async ({ context, page, site, sidebar }
   const margin = sidebar(page);
   await margin.getByLabel('Note', { exact: true }).fill('Half-written thought about the pricing call');
   await margin.getByLabel('Next step', { exact: true }).fill('Ask about the board date');
-  // The draft is written as it is typed (draft-survives-close.spec.ts closes the tab at once).
-  await page.waitForTimeout(600);
+  // No waiting: the draft is written as it is typed (draft-survives-close.spec.ts times the close).
   await page.close();
 
   const again = await context.newPage();
@@ -96,7 +95,9 @@ test('saving twice by double click stores one note', async ({ page, site, sideba
   await margin.getByRole('button', { name: 'Save note' }).dblclick();
   const timeline = margin.getByRole('region', { name: 'Timeline' });
   await expect(timeline.getByRole('listitem')).toHaveCount(1);
-  await page.waitForTimeout(300);
+  // Both clicks are done with: the note is saved and no save is pending any more.
+  await expect(margin.getByRole('status').filter({ hasText: `Note saved for ${PRIYA.name}.` })).toBeVisible();
+  await expect(margin.getByRole('button', { name: 'Save note' })).toBeVisible();
   await expect(timeline.getByText('Only once, please')).toHaveCount(1);
 });
 

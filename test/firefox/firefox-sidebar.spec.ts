@@ -106,14 +106,12 @@ test('LinkedIn profile: Priya is recognised with her profile id', async ({ firef
 
 const SAVED_REAL_PROFILE = fromRepoRoot('../shared/fixtures/linkedin/linkedin-2022-03-profile-austin-oboyle.html');
 
-if (!existsSync(SAVED_REAL_PROFILE)) {
-  console.warn(`!!! The Firefox run of a real saved LinkedIn profile DID NOT RUN: ${SAVED_REAL_PROFILE} is absent.`);
-} else {
-  test("a saved 2022 LinkedIn profile shows Austin O'Boyle", async ({ firefoxPage: page, tab }) => {
-    const url = 'https://www.linkedin.com/in/austinoboyle/';
-    tab.serve({ [url]: SAVED_REAL_PROFILE });
-    await page.goto(url);
-    await expect.poll(() => sidebarHeading(page)).toBe("Austin O'Boyle");
-    await saveFirefoxScreenshot(page, `firefox-5-real-${path.basename(SAVED_REAL_PROFILE, '.html')}`);
-  });
-}
+// Without ../shared this is reported as skipped, never left out unseen.
+test("a saved 2022 LinkedIn profile shows Austin O'Boyle", async ({ firefoxPage: page, tab }) => {
+  test.skip(!existsSync(SAVED_REAL_PROFILE), `${SAVED_REAL_PROFILE} is absent: the Firefox run of a real saved LinkedIn profile is not checked`);
+  const url = 'https://www.linkedin.com/in/austinoboyle/';
+  tab.serve({ [url]: SAVED_REAL_PROFILE });
+  await page.goto(url);
+  await expect.poll(() => sidebarHeading(page)).toBe("Austin O'Boyle");
+  await saveFirefoxScreenshot(page, `firefox-5-real-${path.basename(SAVED_REAL_PROFILE, '.html')}`);
+});

@@ -21,7 +21,24 @@ function changed(change: (backup: Json, tables: Tables) => void): string {
 }
 
 const first = (tables: Tables, table: string): Json => tables[table]![0]!;
-const duplicateFirst = (table: string) => (_: Json, tables: Tables) => tables[table]!.push({ ...first(tables, table) });
+
+type BadFile = { text: string; says: string };
+
+/** A regular expression's text for the JSON path the message must end with. */
+const at = (path: string): string => `.*${path.replace(/[$.[\]]/g, (character) => `\\${character}`)}`;
+
+/** The first row of `table` with `field` set to `value`: the message says `says`, then the field's path. */
+function firstRow(table: string, field: string, value: unknown, says: string): BadFile {
+  return { text: changed((_, t) => (first(t, table)[field] = value)), says: `${says}${at(`$.tables.${table}[0].${field}`)}` };
+}
+
+/** `table`'s first row again at its end (row `copyIndex`): the message says `says`, then the copy's `key`. */
+function duplicateFirstRow(table: string, key: string, copyIndex: number, says: string): BadFile {
+  return {
+    text: changed((_, t) => t[table]!.push({ ...first(t, table) })),
+    says: `${says}${at(`$.tables.${table}[${copyIndex}].${key}`)}`,
+  };
+}
 
 /** Priya's CRM id in Pipedrive, as the live sync stores it. */
 function crmLink(fields: Json = {}): Json {
@@ -34,15 +51,12 @@ function nested(depth: number): unknown {
   return value;
 }
 
-export const BAD_BACKUP_FILES: Record<string, { text: string; says: string }> = {
-  'long-name-backup.json': {
-    text: changed((_, t) => (first(t, 'contacts').name = 'N'.repeat(600))),
-    says: 'contacts row 1 \\(id "c-0001"\\): the name is 600 characters long; at most 500.*\\$\\.tables\\.contacts\\[0\\]\\.name',
-  },
-  'long-company-backup.json': {
-    text: changed((_, t) => (first(t, 'contacts').company = 'C'.repeat(2_500))),
-    says: 'the company is 2,500 characters long.*\\$\\.tables\\.contacts\\[0\\]\\.company',
-  },
+export const BAD_BACKUP_FILES: Record<string, BadFile> = {
+  'long-name-backup.json': firstRow(
+    'contacts', 'name', 'N'.repeat(600),
+    'contacts row 1 \\(id "c-0001"\\): the name is 600 characters long; at most 500',
+  ),
+  'long-company-backup.json': firstRow('contacts', 'company', 'C'.repeat(2_500), 'the company is 2,500 characters long'),
   'long-tag-backup.json': {
     text: changed((_, t) => ((first(t, 'contacts').tags as string[])[1] = 't'.repeat(150))),
     says: 'the tags, item 2 is 150 characters long.*\\$\\.tables\\.contacts\\[0\\]\\.tags\\[1\\]',
@@ -51,34 +65,19 @@ export const BAD_BACKUP_FILES: Record<string, { text: string; says: string }> = 
     text: changed((_, t) => ((first(t, 'contacts').emails as string[])[0] = `${'e'.repeat(400)}@x.example`)),
     says: 'the emails, item 1 is 410 characters long.*\\$\\.tables\\.contacts\\[0\\]\\.emails\\[0\\]',
   },
-  'far-future-time-backup.json': {
-    text: changed((_, t) => (first(t, 'interactions').at = 9e15)),
-    says: 'interactions row 1 \\(id "i-0001"\\): the time is after the year 9999.*\\$\\.tables\\.interactions\\[0\\]\\.at',
-  },
-  'negative-time-backup.json': {
-    text: changed((_, t) => (first(t, 'contacts').createdAt = -5)),
-    says: 'the creation time is -5; it cannot be below 0.*\\$\\.tables\\.contacts\\[0\\]\\.createdAt',
-  },
-  'fractional-time-backup.json': {
-    text: changed((_, t) => (first(t, 'tasks').due = 1.5)),
-    says: 'the due date is 1.5; it should be a whole number.*\\$\\.tables\\.tasks\\[0\\]\\.due',
-  },
-  'text-time-backup.json': {
-    text: changed((_, t) => (first(t, 'contacts').updatedAt = '2026-05-01')),
-    says: 'the last-change time is text; it should be a number.*\\$\\.tables\\.contacts\\[0\\]\\.updatedAt',
-  },
-  'score-too-high-backup.json': {
-    text: changed((_, t) => (first(t, 'contacts').score = 150)),
-    says: 'the score is 150; it can be at most 100.*\\$\\.tables\\.contacts\\[0\\]\\.score',
-  },
-  'unknown-sentiment-backup.json': {
-    text: changed((_, t) => (first(t, 'interactions').sentiment = 'Angry')),
-    says: 'the sentiment is “Angry”; it should be one of “Positive”.*\\$\\.tables\\.interactions\\[0\\]\\.sentiment',
-  },
-  'unknown-kind-backup.json': {
-    text: changed((_, t) => (first(t, 'interactions').kind = 'fax')),
-    says: 'the kind is “fax”; it should be one of.*\\$\\.tables\\.interactions\\[0\\]\\.kind',
-  },
+  'far-future-time-backup.json': firstRow(
+    'interactions', 'at', 9e15,
+    'interactions row 1 \\(id "i-0001"\\): the time is after the year 9999',
+  ),
+  'negative-time-backup.json': firstRow('contacts', 'createdAt', -5, 'the creation time is -5; it cannot be below 0'),
+  'fractional-time-backup.json': firstRow('tasks', 'due', 1.5, 'the due date is 1.5; it should be a whole number'),
+  'text-time-backup.json': firstRow('contacts', 'updatedAt', '2026-05-01', 'the last-change time is text; it should be a number'),
+  'score-too-high-backup.json': firstRow('contacts', 'score', 150, 'the score is 150; it can be at most 100'),
+  'unknown-sentiment-backup.json': firstRow(
+    'interactions', 'sentiment', 'Angry',
+    'the sentiment is “Angry”; it should be one of “Positive”',
+  ),
+  'unknown-kind-backup.json': firstRow('interactions', 'kind', 'fax', 'the kind is “fax”; it should be one of'),
   'unknown-site-backup.json': {
     text: changed((_, t) => ((first(t, 'interactions').source as Json).site = 'facebook')),
     says: 'the source, “site” is “facebook”.*\\$\\.tables\\.interactions\\[0\\]\\.source\\.site',
@@ -87,46 +86,28 @@ export const BAD_BACKUP_FILES: Record<string, { text: string; says: string }> = 
     text: changed((_, t) => delete first(t, 'contacts').name),
     says: 'contacts row 1 \\(id "c-0001"\\): the name is missing.*\\$\\.tables\\.contacts\\[0\\]\\.name',
   },
-  'emails-not-a-list-backup.json': {
-    text: changed((_, t) => (first(t, 'contacts').emails = 'priya@x.example')),
-    says: 'the emails is text; it should be a list.*\\$\\.tables\\.contacts\\[0\\]\\.emails',
-  },
-  'empty-id-backup.json': {
-    text: changed((_, t) => (first(t, 'tasks').id = '')),
-    says: 'tasks row 1: the id is empty.*\\$\\.tables\\.tasks\\[0\\]\\.id',
-  },
-  'long-id-backup.json': {
-    text: changed((_, t) => (first(t, 'suggestions').id = 's'.repeat(65))),
-    says: 'the id is 65 characters long; at most 64.*\\$\\.tables\\.suggestions\\[0\\]\\.id',
-  },
-  'unknown-task-status-backup.json': {
-    text: changed((_, t) => (first(t, 'tasks').status = 'maybe')),
-    says: 'the status is “maybe”.*\\$\\.tables\\.tasks\\[0\\]\\.status',
-  },
+  'emails-not-a-list-backup.json': firstRow('contacts', 'emails', 'priya@x.example', 'the emails is text; it should be a list'),
+  'empty-id-backup.json': firstRow('tasks', 'id', '', 'tasks row 1: the id is empty'),
+  'long-id-backup.json': firstRow('suggestions', 'id', 's'.repeat(65), 'the id is 65 characters long; at most 64'),
+  'unknown-task-status-backup.json': firstRow('tasks', 'status', 'maybe', 'the status is “maybe”'),
   'custom-field-object-backup.json': {
     text: changed((_, t) => ((first(t, 'contacts').customFields as Json).region = { nested: true })),
     says: 'the custom fields, “region” is an object, which this field cannot hold.*\\$\\.tables\\.contacts\\[0\\]\\.customFields\\.region',
   },
-  'custom-fields-list-backup.json': {
-    text: changed((_, t) => (first(t, 'contacts').customFields = ['EMEA'])),
-    says: 'the custom fields should be an object of named values.*\\$\\.tables\\.contacts\\[0\\]\\.customFields',
-  },
+  'custom-fields-list-backup.json': firstRow('contacts', 'customFields', ['EMEA'], 'the custom fields should be an object of named values'),
   'long-template-answer-backup.json': {
     text: changed((_, t) => (first(t, 'interactions').templateFields = { Budget: 'b'.repeat(2_001) })),
     says: 'the template fields, “Budget” is 2,001 characters long.*\\$\\.tables\\.interactions\\[0\\]\\.templateFields\\.Budget',
   },
-  'long-draft-backup.json': {
-    text: changed((_, t) => (first(t, 'drafts').body = 'd'.repeat(100_001))),
-    says: 'drafts row 1 \\(key "email:zoe@example.org"\\): the body is 100,001 characters long.*\\$\\.tables\\.drafts\\[0\\]\\.body',
-  },
-  'deep-setting-backup.json': {
-    text: changed((_, t) => (first(t, 'settings').value = nested(2_000))),
-    says: 'settings row 1 \\(key "user.name"\\): the value is nested more than 16 levels deep.*\\$\\.tables\\.settings\\[0\\]\\.value',
-  },
-  'empty-setting-key-backup.json': {
-    text: changed((_, t) => (first(t, 'settings').key = '')),
-    says: 'settings row 1: the key is empty.*\\$\\.tables\\.settings\\[0\\]\\.key',
-  },
+  'long-draft-backup.json': firstRow(
+    'drafts', 'body', 'd'.repeat(100_001),
+    'drafts row 1 \\(key "email:zoe@example.org"\\): the body is 100,001 characters long',
+  ),
+  'deep-setting-backup.json': firstRow(
+    'settings', 'value', nested(2_000),
+    'settings row 1 \\(key "user.name"\\): the value is nested more than 16 levels deep',
+  ),
+  'empty-setting-key-backup.json': firstRow('settings', 'key', '', 'settings row 1: the key is empty'),
   'unknown-undo-kind-backup.json': {
     text: changed((_, t) =>
       t.undo!.push({
@@ -144,30 +125,18 @@ export const BAD_BACKUP_FILES: Record<string, { text: string; says: string }> = 
     text: changed((_, t) => (first(t, 'interactions').stageChange = { to: 'Won' })),
     says: 'the stageChange, “to” is “Won”.*\\$\\.tables\\.interactions\\[0\\]\\.stageChange\\.to',
   },
-  'duplicate-contact-backup.json': {
-    text: changed(duplicateFirst('contacts')),
-    says: 'Two contacts have the id "c-0001" \\(rows 1 and 5 of contacts\\).*\\$\\.tables\\.contacts\\[4\\]\\.id',
-  },
-  'duplicate-interaction-backup.json': {
-    text: changed(duplicateFirst('interactions')),
-    says: 'Two interactions have the id "i-0001" \\(rows 1 and 9 of interactions\\).*\\$\\.tables\\.interactions\\[8\\]\\.id',
-  },
-  'duplicate-task-backup.json': {
-    text: changed(duplicateFirst('tasks')),
-    says: 'Two follow-ups have the id "t-0001".*\\$\\.tables\\.tasks\\[1\\]\\.id',
-  },
-  'duplicate-setting-backup.json': {
-    text: changed(duplicateFirst('settings')),
-    says: 'Two settings have the key "user.name".*\\$\\.tables\\.settings\\[1\\]\\.key',
-  },
-  'duplicate-draft-backup.json': {
-    text: changed(duplicateFirst('drafts')),
-    says: 'Two drafts have the key "email:zoe@example.org".*\\$\\.tables\\.drafts\\[1\\]\\.key',
-  },
-  'duplicate-suggestion-backup.json': {
-    text: changed(duplicateFirst('suggestions')),
-    says: 'Two suggestions have the id "s-0001".*\\$\\.tables\\.suggestions\\[1\\]\\.id',
-  },
+  'duplicate-contact-backup.json': duplicateFirstRow(
+    'contacts', 'id', 4,
+    'Two contacts have the id "c-0001" \\(rows 1 and 5 of contacts\\)',
+  ),
+  'duplicate-interaction-backup.json': duplicateFirstRow(
+    'interactions', 'id', 8,
+    'Two interactions have the id "i-0001" \\(rows 1 and 9 of interactions\\)',
+  ),
+  'duplicate-task-backup.json': duplicateFirstRow('tasks', 'id', 1, 'Two follow-ups have the id "t-0001"'),
+  'duplicate-setting-backup.json': duplicateFirstRow('settings', 'key', 1, 'Two settings have the key "user.name"'),
+  'duplicate-draft-backup.json': duplicateFirstRow('drafts', 'key', 1, 'Two drafts have the key "email:zoe@example.org"'),
+  'duplicate-suggestion-backup.json': duplicateFirstRow('suggestions', 'id', 1, 'Two suggestions have the id "s-0001"'),
   'duplicate-undo-backup.json': {
     text: changed((_, t) => {
       const step = {
@@ -234,7 +203,7 @@ export const BAD_BACKUP_FILES: Record<string, { text: string; says: string }> = 
   },
 };
 
-export const BAD_CSV_FILES: Record<string, { text: string; says: string }> = {
+export const BAD_CSV_FILES: Record<string, BadFile> = {
   'no-header-contacts.csv': { text: ',,,\r\n', says: 'no header row.*row 1' },
   'too-many-fields-contacts.csv': {
     text: 'Name,Email\r\nAda Lovelace,ada@example.com\r\nGrace Hopper,grace@example.com,Navy,1906\r\n',

@@ -1,6 +1,6 @@
 /**
- * URL lists for the page-kind detectors, tested both ways: each detector is true for every URL of
- * its own kind and false for every URL of every other kind.
+ * The addresses the page detectors are asked about (page-detectors.test.ts): each detector
+ * answers for the ones its entry names and for none of the others.
  */
 export const pageUrls = {
   gmailThread: [
@@ -82,9 +82,3 @@ export const pageUrls = {
 
 export type PageUrlKind = keyof typeof pageUrls;
 
-/** Every URL not of the given kinds, for the "false for every other kind" half. */
-export function urlsExcept(...kinds: PageUrlKind[]): string[] {
-  return (Object.keys(pageUrls) as PageUrlKind[])
-    .filter((kind) => !kinds.includes(kind))
-    .flatMap((kind) => [...pageUrls[kind]]);
-}

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
 import { STAGES, SENTIMENTS, type Contact, type Stage } from '../../model/schemas';
-import { describeStorageError } from '../../db/storage-errors';
 import { SCORE_BANDS } from '../../metrics/score-band';
 import { useDatabase } from '../../ui/database-context';
 import { formatDay } from '../../ui/format';
@@ -73,9 +72,9 @@ export function ContactsView({ contacts }: { contacts: Contact[] }) {
   const selectedIds = shown.filter((contact) => selected.has(contact.id)).map((contact) => contact.id);
   const openContact = openId ? contacts.find((contact) => contact.id === openId) : undefined;
 
-  const tagMutation = useMutation((input: { ids: string[]; tag: string }) => addTagToContacts(db, input.ids, input.tag, Date.now()));
-  const stageMutation = useMutation((input: { ids: string[]; stage: Stage }) => setStageOfContacts(db, input.ids, input.stage, Date.now()));
-  const bulkError = tagMutation.error ?? stageMutation.error;
+  const tagMutation = useMutation('change the contacts', (input: { ids: string[]; tag: string }) => addTagToContacts(db, input.ids, input.tag, Date.now()));
+  const stageMutation = useMutation('change the contacts', (input: { ids: string[]; stage: Stage }) => setStageOfContacts(db, input.ids, input.stage, Date.now()));
+  const bulkError = tagMutation.errorMessage || stageMutation.errorMessage;
 
   const update = <K extends keyof ContactQuery>(key: K, value: ContactQuery[K]) => setQuery({ ...query, [key]: value });
   const toggle = (id: string) => {
@@ -171,7 +170,7 @@ export function ContactsView({ contacts }: { contacts: Contact[] }) {
             Set stage
           </button>
           <span role="status">{bulkMessage}</span>
-          <ErrorAlert message={bulkError ? `Could not change the contacts: ${describeStorageError(bulkError)}` : undefined} />
+          <ErrorAlert message={bulkError} />
         </div>
 
         <table class="contacts">

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Contact } from '../../model/schemas';
-import { describeStorageError } from '../../db/storage-errors';
 import { acceptSuggestion, dismissSuggestion } from '../../actions/decide-suggestion';
 import { completeTask } from '../../db/tasks-repository';
 import type { Task } from '../../model/schemas';
@@ -39,10 +38,10 @@ export function ReviewView({ contacts }: { contacts: Contact[] }) {
   const byId = useMemo(() => new Map(contacts.map((contact) => [contact.id, contact])), [contacts]);
   const nameOf = (contactId: string) => byId.get(contactId)?.name ?? 'Someone no longer in Margin';
 
-  const done = useMutation((taskId: string) => completeTask(db, taskId, Date.now()));
-  const accept = useMutation((id: string) => acceptSuggestion(db, id, Date.now()));
-  const dismiss = useMutation((id: string) => dismissSuggestion(db, id, Date.now()));
-  const error = done.error ?? accept.error ?? dismiss.error;
+  const done = useMutation('mark the follow-up done', (taskId: string) => completeTask(db, taskId, Date.now()));
+  const accept = useMutation('accept the suggestion', (id: string) => acceptSuggestion(db, id, Date.now()));
+  const dismiss = useMutation('dismiss the suggestion', (id: string) => dismissSuggestion(db, id, Date.now()));
+  const error = done.errorMessage || accept.errorMessage || dismiss.errorMessage;
   const openContact = openId ? byId.get(openId) : undefined;
 
   const openButton = (contact: Contact) => (
@@ -65,13 +64,7 @@ export function ReviewView({ contacts }: { contacts: Contact[] }) {
   return (
     <div class={openContact ? 'contacts-layout with-person' : 'contacts-layout'}>
       <div class="review">
-        <ErrorAlert
-          message={
-            error
-              ? `That did not work: ${error instanceof Error && !('inner' in error) ? error.message : describeStorageError(error)}`
-              : undefined
-          }
-        />
+        <ErrorAlert message={error} />
         <ReviewList title="Follow-ups overdue" count={review.overdue.length} empty="Nothing overdue.">
           {review.overdue.map(taskItem)}
         </ReviewList>

@@ -12,7 +12,8 @@ export interface WeeklyReview {
   atRisk: Contact[];
   surging: Array<{ contact: Contact; touches: number }>;
   suggestions: StageSuggestion[];
-  untouched: Array<{ contact: Contact; lastTouchAt?: number }>;
+  /** `lastTouchAt` undefined: never touched (only created). */
+  untouched: Array<{ contact: Contact; lastTouchAt: number | undefined }>;
 }
 
 /** What the review reads besides the contacts: all from indexes, none of it a table scan. */

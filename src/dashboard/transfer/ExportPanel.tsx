@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import { describeStorageError } from '../../db/storage-errors';
 import { newId } from '../../db/ids';
 import { DB_SCHEMA_VERSION_FOR_BACKUP } from '../../export/backup-version';
 import { blobExportSink } from '../../export/blob-export-sink';
@@ -150,7 +149,7 @@ function TargetRow({
     const [contacts, interactions] = await Promise.all([source.countContacts(window), source.countInteractions(window)]);
     return { contacts, interactions };
   });
-  const reset = useMutation(() => resetExportCursor(db, target.id));
+  const reset = useMutation('reset the export cursor', () => resetExportCursor(db, target.id));
   const checkboxId = `only-new-${target.id}`;
   return (
     <div class="export-target">
@@ -172,7 +171,7 @@ function TargetRow({
               {cursor.data ? ' since then' : ''}.
             </p>
           )}
-          <ErrorAlert message={reset.error ? describeStorageError(reset.error) : undefined} />
+          <ErrorAlert message={reset.errorMessage} />
         </div>
         <div class="export-actions">
           <label for={checkboxId} class="inline">

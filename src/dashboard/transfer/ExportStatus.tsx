@@ -63,7 +63,7 @@ export function ExportStatus({ run }: { run: ReturnType<typeof useExportRun> }) 
 function MarkSaved({ batch }: { batch: NonNullable<ExportOutcome['batch']> }) {
   const db = useDatabase();
   const history = useLiveDbQuery(['export-history', batch.target], () => getExportHistory(db, batch.target));
-  const mark = useMutation(() => markExportSaved(db, batch.target, batch.id, Date.now()));
+  const mark = useMutation('mark the export as saved', () => markExportSaved(db, batch.target, batch.id, Date.now()));
   const savedAt = history.data?.find((candidate) => candidate.id === batch.id)?.savedAt;
   if (savedAt !== undefined) {
     return (
@@ -81,7 +81,7 @@ function MarkSaved({ batch }: { batch: NonNullable<ExportOutcome['batch']> }) {
       <button type="button" onClick={() => mark.mutate(undefined)} disabled={mark.isPending}>
         I saved these files: mark as saved
       </button>
-      <ErrorAlert message={mark.error ? (mark.error.name === 'ExportHistoryError' ? mark.error.message : describeStorageError(mark.error)) : undefined} />
+      <ErrorAlert message={mark.errorMessage} />
     </div>
   );
 }

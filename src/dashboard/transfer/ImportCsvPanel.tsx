@@ -6,6 +6,7 @@ import { readImportFile } from '../../import/read-import-file';
 import { useDatabase } from '../../ui/database-context';
 import { useMutation } from '../../ui/use-mutation';
 import { describeImportError } from './describe-import-error';
+import { InputRejectedError } from '../../db/input-rejected-error';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
 /** Import contacts from a CSV the team's CRM exported: map columns, check, import. */
@@ -16,18 +17,18 @@ export function ImportCsvPanel() {
   const [plan, setPlan] = useState<CsvImportPlan | null>(null);
   const [message, setMessage] = useState('');
 
-  const read = useMutation(async (file: File) => {
+  const read = useMutation('read the file', async (file: File) => {
     try {
       return { fileName: file.name, parsed: parseCsvText(await readImportFile(file)) };
     } catch (error) {
-      throw new Error(describeImportError(file.name, error), { cause: error });
+      throw new InputRejectedError(describeImportError(file.name, error), { cause: error });
     }
   });
-  const apply = useMutation(async (toApply: CsvImportPlan) => {
+  const apply = useMutation('import the file', async (toApply: CsvImportPlan) => {
     try {
       return await applyCsvImport(db, toApply);
     } catch (error) {
-      throw new Error(describeImportError(csv?.fileName ?? 'The file', error), { cause: error });
+      throw new InputRejectedError(describeImportError(csv?.fileName ?? 'The file', error), { cause: error });
     }
   });
 
@@ -64,7 +65,7 @@ export function ImportCsvPanel() {
     setMapping(next);
   };
 
-  const error = read.error ?? apply.error;
+  const error = read.errorMessage || apply.errorMessage;
   return (
     <section aria-labelledby="csv-import-heading" class="transfer">
       <h2 id="csv-import-heading">Import contacts from a CSV</h2>
@@ -73,7 +74,7 @@ export function ImportCsvPanel() {
         <span>CSV file</span>
         <input type="file" accept=".csv,text/csv" onChange={onFile} disabled={read.isPending || apply.isPending} />
       </label>
-      <ErrorAlert message={error?.message} />
+      <ErrorAlert message={error} />
       {csv && (
         <div class="mapping" role="region" aria-label="Column mapping">
           <p>

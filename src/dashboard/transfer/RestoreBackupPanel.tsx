@@ -7,6 +7,7 @@ import { useDatabase } from '../../ui/database-context';
 import { formatDay } from '../../ui/format';
 import { useMutation } from '../../ui/use-mutation';
 import { describeImportError } from './describe-import-error';
+import { InputRejectedError } from '../../db/input-rejected-error';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
 interface Checked {
@@ -20,19 +21,19 @@ export function RestoreBackupPanel() {
   const db = useDatabase();
   const [checked, setChecked] = useState<Checked | null>(null);
   const [message, setMessage] = useState('');
-  const check = useMutation(async (file: File) => {
+  const check = useMutation('read the backup', async (file: File) => {
     try {
       const backup = parseBackupText(await readImportFile(file));
       return { fileName: file.name, backup, plan: await planRestore(db, backup) };
     } catch (error) {
-      throw new Error(describeImportError(file.name, error), { cause: error });
+      throw new InputRejectedError(describeImportError(file.name, error), { cause: error });
     }
   });
-  const restore = useMutation(async ({ backup, mode, fileName }: { backup: Backup; mode: RestoreMode; fileName: string }) => {
+  const restore = useMutation('restore the backup', async ({ backup, mode, fileName }: { backup: Backup; mode: RestoreMode; fileName: string }) => {
     try {
       return await restoreBackup(db, backup, mode, Date.now());
     } catch (error) {
-      throw new Error(describeImportError(fileName, error), { cause: error });
+      throw new InputRejectedError(describeImportError(fileName, error), { cause: error });
     }
   });
 
@@ -63,7 +64,7 @@ export function RestoreBackupPanel() {
     );
   };
 
-  const error = check.error ?? restore.error;
+  const error = check.errorMessage || restore.errorMessage;
   return (
     <section aria-labelledby="restore-heading" class="transfer">
       <h2 id="restore-heading">Restore a backup</h2>
@@ -72,7 +73,7 @@ export function RestoreBackupPanel() {
         <input type="file" accept=".json,application/json" onChange={onFile} disabled={check.isPending || restore.isPending} />
       </label>
       {check.isPending && <p aria-busy="true">Checking the file…</p>}
-      <ErrorAlert message={error?.message} />
+      <ErrorAlert message={error} />
       {checked && (
         <div class="dry-run" role="region" aria-label="What restoring would do">
           <p>

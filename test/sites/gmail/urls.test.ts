@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { permIdOfUrlThreadId, urlThreadIdOfPermId } from '../../../src/sites/gmail/thread-url-id';
-import { gmailAccountIndex, gmailThreadIdFromUrl, isGmailComposeUrl, isGmailList, isGmailThread, isGmailUrl } from '../../../src/sites/gmail/urls';
-import { pageUrls, urlsExcept } from '../page-urls';
-
-describe('isGmailThread', () => {
-  it.each(pageUrls.gmailThread)('is true for the thread %s', (url) => {
-    expect(isGmailThread(new URL(url))).toBe(true);
-  });
-
-  it.each(urlsExcept('gmailThread'))('is false for %s', (url) => {
-    expect(isGmailThread(new URL(url))).toBe(false);
-  });
-});
+import { gmailAccountIndex, gmailThreadIdFromUrl, isGmailComposeUrl, isGmailUrl } from '../../../src/sites/gmail/urls';
+import { pageUrls } from '../page-urls';
 
 describe('gmailThreadIdFromUrl', () => {
   it.each([
@@ -48,16 +38,6 @@ describe('gmailAccountIndex', () => {
     '%s has no account index',
     (url) => expect(gmailAccountIndex(new URL(url))).toBeNull(),
   );
-});
-
-describe('isGmailList', () => {
-  it.each(pageUrls.gmailList)('is true for the list %s', (url) => {
-    expect(isGmailList(new URL(url))).toBe(true);
-  });
-
-  it.each(urlsExcept('gmailList'))('is false for %s', (url) => {
-    expect(isGmailList(new URL(url))).toBe(false);
-  });
 });
 
 describe('isGmailComposeUrl', () => {

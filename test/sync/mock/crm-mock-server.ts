@@ -196,7 +196,7 @@ export async function startCrmMock(crm: MockCrm, options: CrmMockOptions = {}): 
       mock.violations.push(`${call.method} ${url.pathname}: no such operation in the specification`);
       return answer(404, { message: 'Not found' });
     }
-    call.operationId = operation.operationId;
+    if (operation.operationId !== undefined) call.operationId = operation.operationId;
     if (api.backend.allowedPaths && !api.backend.allowedPaths.includes(operation.path)) {
       mock.violations.push(`${call.method} ${url.pathname}: ${operation.operationId} is not an operation Margin is meant to call`);
     }
