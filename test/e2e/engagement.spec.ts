@@ -1,14 +1,14 @@
-import type { FrameLocator, Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { DEMO_SITE_MAP, GMAIL_DEMO_THREAD_URL, LINKEDIN_DEMO_PROFILE_URL, PRIYA } from './support/demo-pages';
 import { saveScreenshot } from './support/screenshots';
 import { expect, test } from './support/test';
 
 /** Emails on the sidebar's timeline (captured ones: Margin logs no email by itself otherwise). */
-function timelineEmails(margin: FrameLocator) {
+function timelineEmails(margin: Frame) {
   return margin.getByRole('region', { name: 'Timeline' }).locator('li.kind-email-in, li.kind-email-out');
 }
 
-async function openAndTrack(page: Page, margin: FrameLocator, url: string): Promise<void> {
+async function openAndTrack(page: Page, margin: Frame, url: string): Promise<void> {
   await page.goto(url);
   await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
   await margin.getByRole('button', { name: 'Track', exact: true }).click();
@@ -17,17 +17,17 @@ async function openAndTrack(page: Page, margin: FrameLocator, url: string): Prom
 /** Priya's 1:1 LinkedIn conversation (test/fixtures/linkedin/messaging-1to1-priya.html). */
 const LINKEDIN_CONVERSATION_URL = 'https://www.linkedin.com/messaging/thread/2-ZmJiYzQ3NjEtNGQ5ZC00YmE1LWI4YWQtMWYyNzY0NzdlNmQ1XzAxMA==/';
 
-function timelineLinkedInMessages(margin: FrameLocator) {
+function timelineLinkedInMessages(margin: Frame) {
   return margin.getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-message-in, li.kind-linkedin-message-out');
 }
 
-function engagementNumber(margin: FrameLocator) {
+function engagementNumber(margin: Frame) {
   return margin.locator('.engagement-number');
 }
 
 test('opening the same Gmail thread twice, and in a second tab, logs each message once', async ({ page, context, site, sidebar }) => {
   site.serve(DEMO_SITE_MAP);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
 
   await test.step('an untracked person shows what would be captured', async () => {
     await page.goto(GMAIL_DEMO_THREAD_URL);
@@ -47,27 +47,27 @@ test('opening the same Gmail thread twice, and in a second tab, logs each messag
 
   await test.step('opening the thread again adds nothing', async () => {
     await page.reload();
-    await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
-    await expect(timelineEmails(sidebar(page)).first()).toBeVisible();
+    await expect((await sidebar(page)).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+    await expect(timelineEmails((await sidebar(page))).first()).toBeVisible();
     // Give the background time to capture from the fresh report.
     await page.waitForTimeout(1_000);
-    await expect(timelineEmails(sidebar(page))).toHaveCount(captured);
+    await expect(timelineEmails((await sidebar(page)))).toHaveCount(captured);
   });
 
   await test.step('opening it in a second tab adds nothing either', async () => {
     const second = await context.newPage();
     await second.goto(GMAIL_DEMO_THREAD_URL);
-    await expect(timelineEmails(sidebar(second)).first()).toBeVisible();
+    await expect(timelineEmails((await sidebar(second))).first()).toBeVisible();
     await second.waitForTimeout(1_000);
-    await expect(timelineEmails(sidebar(second))).toHaveCount(captured);
-    await expect(timelineEmails(sidebar(page))).toHaveCount(captured);
+    await expect(timelineEmails((await sidebar(second)))).toHaveCount(captured);
+    await expect(timelineEmails((await sidebar(page)))).toHaveCount(captured);
     await saveScreenshot(second, 'engagement-2-thread-captured-once');
   });
 });
 
 test('a LinkedIn profile visit raises the score', async ({ page, site, sidebar }) => {
   site.serve(DEMO_SITE_MAP);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await page.goto(LINKEDIN_DEMO_PROFILE_URL);
   await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
 
@@ -78,20 +78,20 @@ test('a LinkedIn profile visit raises the score', async ({ page, site, sidebar }
   await expect(margin.getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-view')).toHaveCount(0);
 
   await page.reload();
-  await expect(sidebar(page).getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-view')).toHaveCount(1);
-  await expect(engagementNumber(sidebar(page))).toHaveText('14'); // + a view: 1.5 → 14
+  await expect((await sidebar(page)).getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-view')).toHaveCount(1);
+  await expect(engagementNumber((await sidebar(page)))).toHaveText('14'); // + a view: 1.5 → 14
   await saveScreenshot(page, 'engagement-3-linkedin-visit-raised-score');
 
   // Once a day: another visit today adds nothing.
   await page.reload();
-  await expect(engagementNumber(sidebar(page))).toHaveText('14');
+  await expect(engagementNumber((await sidebar(page)))).toHaveText('14');
   await page.waitForTimeout(1_000);
-  await expect(sidebar(page).getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-view')).toHaveCount(1);
+  await expect((await sidebar(page)).getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-view')).toHaveCount(1);
 });
 
 test('accepting a stage suggestion moves the stage and puts it on the timeline with its reason', async ({ page, site, sidebar }) => {
   site.serve(DEMO_SITE_MAP);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await openAndTrack(page, margin, GMAIL_DEMO_THREAD_URL);
 
   const suggestion = margin.getByRole('group', { name: 'Move to Engaged?' });
@@ -110,11 +110,11 @@ test('accepting a stage suggestion moves the stage and puts it on the timeline w
 
 test('opening a LinkedIn conversation with a tracked person logs each message once, at the time LinkedIn shows', async ({ page, site, sidebar }) => {
   site.serve({ ...DEMO_SITE_MAP, [LINKEDIN_CONVERSATION_URL]: 'test/fixtures/linkedin/messaging-1to1-priya.html' });
-  await openAndTrack(page, sidebar(page), LINKEDIN_DEMO_PROFILE_URL);
-  await expect(sidebar(page).getByRole('button', { name: 'Track', exact: true })).toHaveCount(0);
+  await openAndTrack(page, (await sidebar(page)), LINKEDIN_DEMO_PROFILE_URL);
+  await expect((await sidebar(page)).getByRole('button', { name: 'Track', exact: true })).toHaveCount(0);
 
   await page.goto(LINKEDIN_CONVERSATION_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
   await expect(timelineLinkedInMessages(margin)).toHaveCount(4);
 
@@ -135,9 +135,9 @@ test('opening a LinkedIn conversation with a tracked person logs each message on
   await saveScreenshot(page, 'engagement-6-linkedin-messages-captured');
 
   await page.reload();
-  await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
-  await expect(timelineLinkedInMessages(sidebar(page))).toHaveCount(4);
+  await expect((await sidebar(page)).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  await expect(timelineLinkedInMessages((await sidebar(page)))).toHaveCount(4);
   // Give the background time to capture from the fresh report: still four.
   await page.waitForTimeout(1_000);
-  await expect(timelineLinkedInMessages(sidebar(page))).toHaveCount(4);
+  await expect(timelineLinkedInMessages((await sidebar(page)))).toHaveCount(4);
 });

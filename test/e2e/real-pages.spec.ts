@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FrameLocator } from '@playwright/test';
+import type { Frame } from '@playwright/test';
 import { dumpMarginDb } from './support/dashboard-db';
 import { fromRepoRoot } from './support/repo-root';
 import { saveScreenshot } from './support/screenshots';
@@ -26,7 +26,7 @@ const page = (file: string) => expected.find((candidate) => candidate.file === f
 /** The address a page is served at: Gmail's hash never reaches the server. */
 const servedAt = (url: string) => url.split('#')[0] as string;
 
-const heading = (margin: FrameLocator, name: string) => margin.getByRole('heading', { level: 1, name, exact: true });
+const heading = (margin: Frame, name: string) => margin.getByRole('heading', { level: 1, name, exact: true });
 
 test.describe('real 2024–2025 pages', () => {
   test.skip(!present, `${REAL} is absent: the real pages are not checked end to end in this run`);
@@ -35,7 +35,7 @@ test.describe('real 2024–2025 pages', () => {
     test(`${real.file}: ${real.person ? real.person.name : 'nobody'}`, async ({ page: tab, site, sidebar }) => {
       site.serve({ [servedAt(real.url)]: path.join(REAL, real.file) });
       await tab.goto(real.url);
-      const margin = sidebar(tab);
+      const margin = await sidebar(tab);
       if (real.person === null) {
         await expect(heading(margin, 'Nobody recognised on this page')).toBeVisible();
         await expect(margin.getByRole('button', { name: /^Track/ })).toHaveCount(0);
@@ -57,7 +57,7 @@ test.describe('real 2024–2025 pages', () => {
     const experience = 'https://www.linkedin.com/in/eugenemann/details/experience/';
     const activity = 'https://www.linkedin.com/in/eugenemann/recent-activity/all/';
     site.serve({ [experience]: path.join(REAL, eugene.file), [activity]: path.join(REAL, eugene.file) });
-    const margin = sidebar(tab);
+    const margin = await sidebar(tab);
     for (const url of [experience, activity]) {
       await tab.goto(url);
       await expect(heading(margin, 'Eugene Mann')).toBeVisible();
@@ -69,7 +69,7 @@ test.describe('real 2024–2025 pages', () => {
     const thread = page('linkedin-2025-04-messaging-thread.html');
     site.serve({ [thread.url]: path.join(REAL, thread.file) });
     await tab.goto(thread.url);
-    const margin = sidebar(tab);
+    const margin = await sidebar(tab);
     await expect(heading(margin, 'Talha Khan')).toBeVisible();
     await margin.getByLabel('Note', { exact: true }).fill('Asked about the pilot on LinkedIn.');
     await margin.getByRole('button', { name: 'Save note', exact: true }).click();
@@ -92,7 +92,7 @@ test.describe('real 2024–2025 pages', () => {
     await import('node:fs/promises').then((fs) => fs.writeFile(file, unreadable));
     site.serve({ [eugene.url]: file });
     await tab.goto(eugene.url);
-    const margin = sidebar(tab);
+    const margin = await sidebar(tab);
 
     await expect(heading(margin, 'Nobody recognised on this page')).toBeVisible();
     const health = margin.getByRole('list', { name: 'What Margin read on this page' });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { FrameLocator, Page, Worker } from '@playwright/test';
+import type { Frame, Page, Worker } from '@playwright/test';
 import { GMAIL_APP_URL } from './support/demo-pages';
 import { fromRepoRoot } from './support/repo-root';
 import { saveScreenshot } from './support/screenshots';
@@ -32,11 +32,11 @@ async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
 }
 
-const heading = (margin: FrameLocator, name: string) => margin.getByRole('heading', { level: 1, name, exact: true });
-const switcher = (margin: FrameLocator) => margin.getByRole('navigation').filter({ has: margin.getByRole('button') });
+const heading = (margin: Frame, name: string) => margin.getByRole('heading', { level: 1, name, exact: true });
+const switcher = (margin: Frame) => margin.getByRole('navigation').filter({ has: margin.getByRole('button') });
 
 test('each Gmail page kind: thread, compose, inline reply, announcement, list', async ({ page, site, sidebar }) => {
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
 
   await test.step('thread: the latest other sender with her address; Jonas in the switcher; never the user', async () => {
     site.serve({ [GMAIL_APP_URL]: `${F}/gmail/thread-northwind-pilot.html` });
@@ -91,7 +91,7 @@ test('each Gmail page kind: thread, compose, inline reply, announcement, list', 
 test('compose recipients take priority and update live as chips come and go', async ({ page, site, sidebar }) => {
   site.serve({ [GMAIL_APP_URL]: `${F}/gmail/compose-new-message.html` });
   await page.goto(PAGES.compose);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await expect(heading(margin, 'Priya Raman')).toBeVisible();
 
   await page.evaluate(() => document.querySelector('[role="dialog"] [data-hovercard-id="priya.raman@northwind-logistics.example"]')?.remove());
@@ -171,7 +171,7 @@ test('Gmail thread to thread: the hash changes first, the old conversation linge
 }) => {
   site.serve({ [GMAIL_APP_URL]: `${F}/gmail/thread-northwind-pilot.html` });
   await page.goto(PAGES.gmailThread);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await expect(heading(margin, 'Priya Raman')).toBeVisible();
 
   // The next thread, without its inline reply: Jonas Becker wrote last.
@@ -194,7 +194,7 @@ test('LinkedIn profile to profile with a delayed DOM swap: never the previous pe
 }) => {
   site.serve({ [PAGES.profile]: `${F}/linkedin/profile-2026-priya-raman.html` });
   await page.goto(PAGES.profile);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await expect(heading(margin, 'Priya Raman')).toBeVisible();
 
   const jonasUrl = `${LINKEDIN}/in/jonas-becker-sec/`;
@@ -217,7 +217,7 @@ test('each LinkedIn page kind: profile, contact info, messaging 1:1 and group, c
   site,
   sidebar,
 }) => {
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   site.serve({
     [PAGES.profile]: `${F}/linkedin/profile-2026-priya-raman.html`,
     [PAGES.contactInfo]: `${F}/linkedin/profile-2026-priya-raman-contact-info.html`,
@@ -280,7 +280,7 @@ test('a profile sub-page is that person; your own profile is "you", never offere
   const experience = `${LINKEDIN}/in/priya-raman-northwind/details/experience/`;
   const own = `${LINKEDIN}/in/alex-morgan-acme/`;
   site.serve({ [experience]: `${F}/linkedin/profile-2025-details-experience-priya.html`, [own]: `${F}/linkedin/profile-2025-own-alex-morgan.html` });
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
 
   await page.goto(experience);
   await expect(heading(margin, 'Priya Raman')).toBeVisible();
@@ -304,7 +304,7 @@ test('a profile sub-page is that person; your own profile is "you", never offere
 test('a changed page is said plainly, with search and create by hand', async ({ page, site, sidebar }) => {
   site.serve({ [`${LINKEDIN}/in/someone-new/`]: `${F}/linkedin/sales-lead-priya.html` });
   await page.goto(`${LINKEDIN}/in/someone-new/`);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await expect(heading(margin, 'Nobody recognised on this page')).toBeVisible();
   await expect(margin.getByText('could not find the person on this page')).toBeVisible();
   await margin.getByText('Add a person by hand').click();
@@ -316,7 +316,7 @@ test('a changed page is said plainly, with search and create by hand', async ({ 
 
 test('merge two contacts from the sidebar, then undo', async ({ page, site, sidebar }) => {
   site.serve({ [GMAIL_APP_URL]: `${F}/gmail/thread-northwind-pilot.html`, [PAGES.profile]: `${F}/linkedin/profile-2026-priya-raman.html` });
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   const timeline = margin.getByRole('region', { name: 'Timeline' });
 
   await page.goto(PAGES.gmailThread);
