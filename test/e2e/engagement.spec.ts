@@ -8,8 +8,9 @@ function timelineEmails(margin: Frame) {
   return margin.getByRole('region', { name: 'Timeline' }).locator('li.kind-email-in, li.kind-email-out');
 }
 
-async function openAndTrack(page: Page, margin: Frame, url: string): Promise<void> {
+async function openAndTrack(page: Page, sidebar: (page: Page) => Promise<Frame>, url: string): Promise<void> {
   await page.goto(url);
+  const margin = await sidebar(page);
   await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
   await margin.getByRole('button', { name: 'Track', exact: true }).click();
 }
@@ -27,22 +28,22 @@ function engagementNumber(margin: Frame) {
 
 test('opening the same Gmail thread twice, and in a second tab, logs each message once', async ({ page, context, site, sidebar }) => {
   site.serve(DEMO_SITE_MAP);
-  const margin = await sidebar(page);
+  const margin = () => sidebar(page);
 
   await test.step('an untracked person shows what would be captured', async () => {
     await page.goto(GMAIL_DEMO_THREAD_URL);
-    const preview = margin.getByRole('region', { name: `Track ${PRIYA.name}` });
+    const preview = (await margin()).getByRole('region', { name: `Track ${PRIYA.name}` });
     await expect(preview.getByRole('listitem').first()).toBeVisible();
     await saveScreenshot(page, 'engagement-1-track-preview');
   });
 
   let captured = 0;
   await test.step('"Track" captures every message of the thread', async () => {
-    await margin.getByRole('button', { name: 'Track', exact: true }).click();
-    await expect(timelineEmails(margin).first()).toBeVisible();
-    captured = await timelineEmails(margin).count();
+    await (await margin()).getByRole('button', { name: 'Track', exact: true }).click();
+    await expect(timelineEmails(await margin()).first()).toBeVisible();
+    captured = await timelineEmails(await margin()).count();
     expect(captured).toBeGreaterThanOrEqual(2);
-    await expect(margin.getByRole('button', { name: /^Score \d+ · (Cold|Warm|Active|Hot)$/ })).toBeVisible();
+    await expect((await margin()).getByRole('button', { name: /^Score \d+ · (Cold|Warm|Active|Hot)$/ })).toBeVisible();
   });
 
   await test.step('opening the thread again adds nothing', async () => {
@@ -67,15 +68,15 @@ test('opening the same Gmail thread twice, and in a second tab, logs each messag
 
 test('a LinkedIn profile visit raises the score', async ({ page, site, sidebar }) => {
   site.serve(DEMO_SITE_MAP);
-  const margin = await sidebar(page);
+  const margin = () => sidebar(page);
   await page.goto(LINKEDIN_DEMO_PROFILE_URL);
-  await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  await expect((await margin()).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
 
   // A note makes her a contact; the visit that showed the page happened before she was tracked.
-  await margin.getByLabel('Note', { exact: true }).fill('Met Priya at the logistics meetup.');
-  await margin.getByRole('button', { name: 'Save note', exact: true }).click();
-  await expect(engagementNumber(margin)).toHaveText('10'); // a note: 1 → round(100 × (1 − e^−0.1))
-  await expect(margin.getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-view')).toHaveCount(0);
+  await (await margin()).getByLabel('Note', { exact: true }).fill('Met Priya at the logistics meetup.');
+  await (await margin()).getByRole('button', { name: 'Save note', exact: true }).click();
+  await expect(engagementNumber(await margin())).toHaveText('10'); // a note: 1 → round(100 × (1 − e^−0.1))
+  await expect((await margin()).getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-view')).toHaveCount(0);
 
   await page.reload();
   await expect((await sidebar(page)).getByRole('region', { name: 'Timeline' }).locator('li.kind-linkedin-view')).toHaveCount(1);
@@ -91,32 +92,32 @@ test('a LinkedIn profile visit raises the score', async ({ page, site, sidebar }
 
 test('accepting a stage suggestion moves the stage and puts it on the timeline with its reason', async ({ page, site, sidebar }) => {
   site.serve(DEMO_SITE_MAP);
-  const margin = await sidebar(page);
-  await openAndTrack(page, margin, GMAIL_DEMO_THREAD_URL);
+  const margin = () => sidebar(page);
+  await openAndTrack(page, sidebar, GMAIL_DEMO_THREAD_URL);
 
-  const suggestion = margin.getByRole('group', { name: 'Move to Engaged?' });
+  const suggestion = (await margin()).getByRole('group', { name: 'Move to Engaged?' });
   await expect(suggestion).toContainText(/Two-way contact: \d+ messages? from them, \d+ messages? from you/);
   const reason = (await suggestion.locator('.suggestion-reason').textContent()) ?? '';
   await saveScreenshot(page, 'engagement-4-stage-suggestion');
 
   await suggestion.getByRole('button', { name: 'Move to Engaged' }).click();
-  await expect(margin.getByLabel('Lifecycle stage')).toHaveValue('Engaged');
-  const change = margin.getByRole('region', { name: 'Timeline' }).locator('li.kind-stage-change').first();
+  await expect((await margin()).getByLabel('Lifecycle stage')).toHaveValue('Engaged');
+  const change = (await margin()).getByRole('region', { name: 'Timeline' }).locator('li.kind-stage-change').first();
   await expect(change).toContainText('Awareness → Engaged');
   await expect(change).toContainText(reason);
-  await expect(margin.getByRole('group', { name: 'Move to Engaged?' })).toHaveCount(0);
+  await expect((await margin()).getByRole('group', { name: 'Move to Engaged?' })).toHaveCount(0);
   await saveScreenshot(page, 'engagement-5-stage-accepted');
 });
 
 test('opening a LinkedIn conversation with a tracked person logs each message once, at the time LinkedIn shows', async ({ page, site, sidebar }) => {
   site.serve({ ...DEMO_SITE_MAP, [LINKEDIN_CONVERSATION_URL]: 'test/fixtures/linkedin/messaging-1to1-priya.html' });
-  await openAndTrack(page, (await sidebar(page)), LINKEDIN_DEMO_PROFILE_URL);
+  await openAndTrack(page, sidebar, LINKEDIN_DEMO_PROFILE_URL);
   await expect((await sidebar(page)).getByRole('button', { name: 'Track', exact: true })).toHaveCount(0);
 
   await page.goto(LINKEDIN_CONVERSATION_URL);
-  const margin = await sidebar(page);
-  await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
-  await expect(timelineLinkedInMessages(margin)).toHaveCount(4);
+  const margin = () => sidebar(page);
+  await expect((await margin()).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  await expect(timelineLinkedInMessages(await margin())).toHaveCount(4);
 
   // "May 12, 2026" 10:42 AM (Priya, twice in one run), 11:05 AM (the user); "Yesterday" 8:57 AM.
   const today = new Date();
@@ -127,7 +128,7 @@ test('opening a LinkedIn conversation with a tracked person logs each message on
     ['linkedin-message-in', new Date(2026, 4, 12, 10, 42), '10:42'],
   ] as const;
   for (const [index, [kind, at, clock]] of expected.entries()) {
-    const item = timelineLinkedInMessages(margin).nth(index);
+    const item = timelineLinkedInMessages(await margin()).nth(index);
     await expect(item).toHaveClass(new RegExp(`kind-${kind}`));
     await expect(item.locator('time')).toHaveAttribute('datetime', at.toISOString());
     await expect(item.locator('time')).toContainText(clock.replace(/^0/, ''));
