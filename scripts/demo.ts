@@ -61,7 +61,7 @@ async function openDemoPage(context: BrowserContext, url: string, what: string):
   const page = await context.newPage();
   await step(`Opening ${what} (${url})`, async () => {
     await page.goto(url);
-    await sidebarOf(page)
+    await (await sidebarOf(page))
       .getByRole('heading', { level: 1, name: PRIYA.name, exact: true })
       .waitFor({ timeout: STEP_TIMEOUT_MS });
     // Let the timeline's live query fill in before anyone looks.

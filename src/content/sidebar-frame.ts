@@ -16,10 +16,11 @@ import { pageTextRightOf } from './page-text-under';
  * iframe (an extension page, so the page can neither read nor restyle it), a toggle and a drag
  * handle for its width. Removed by the page, the host puts itself back.
  *
- * The root stays open: Playwright, which the end-to-end suite drives the sidebar with, cannot
- * reach into a closed one. The page can therefore read the extension's id from the frame's
- * address; what that id used to allow (stopping Margin with WXT's "script started" event) is
- * handled in startContentScript.
+ * The root is closed, so the page's scripts see the host and nothing inside it: not the frame's
+ * address, which would tell them the extension's id (issue 13, finding 8). A store install's id
+ * is public anyway, so what it used to allow (stopping Margin with WXT's "script started" event)
+ * is also handled in startContentScript. The end-to-end tests reach the sidebar by its frame's
+ * address and the controls through the DevTools protocol (test/e2e/support/margin-on-page.ts).
  *
  * Rather than float over the page, the open sidebar narrows the page by its width, so it hides
  * neither the thread nor Gmail's own right-hand side panel. Collapsed, it is a small tab that
@@ -88,7 +89,7 @@ export function mountSidebarFrame(
     'z-index': '2147483646',
     display: 'block',
   });
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
 
   const frame = document.createElement('iframe');
   frame.src = browser.runtime.getURL('/sidebar.html');

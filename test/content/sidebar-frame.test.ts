@@ -19,9 +19,23 @@ function marginRight(): string {
 }
 
 function resizeHandle(): HTMLElement {
-  const element = host().shadowRoot?.querySelector<HTMLElement>('[role="separator"]');
+  const element = shadow().querySelector<HTMLElement>('[role="separator"]');
   if (!element) throw new Error('no resize handle in the sidebar host');
   return element;
+}
+
+let lastShadow: ShadowRoot | undefined;
+
+/** Mounts the sidebar and keeps its shadow root: closed, it is reachable only through what mounting returns. */
+function mount(...args: Parameters<typeof mountSidebarFrame>): ReturnType<typeof mountSidebarFrame> {
+  const mounted = mountSidebarFrame(...args);
+  lastShadow = mounted.shadow;
+  return mounted;
+}
+
+function shadow(): ShadowRoot {
+  if (!lastShadow) throw new Error('the sidebar was not mounted');
+  return lastShadow;
 }
 
 function host(): HTMLElement {
@@ -31,7 +45,7 @@ function host(): HTMLElement {
 }
 
 function toggle(): HTMLButtonElement {
-  const button = host().shadowRoot?.querySelector('button');
+  const button = shadow().querySelector('button');
   if (!button) throw new Error('no toggle in the sidebar host');
   return button;
 }
@@ -52,10 +66,12 @@ describe('mountSidebarFrame', () => {
   });
   afterEach(() => ctx.abort());
 
-  it('puts the sidebar page in an iframe inside an open shadow root, open on first use', async () => {
-    mountSidebarFrame(ctx);
+  it('puts the sidebar page in an iframe inside a closed shadow root, open on first use', async () => {
+    mount(ctx);
     await flush();
-    const frame = host().shadowRoot?.querySelector('iframe');
+    // The page's scripts see the host and nothing inside it (issue 13, finding 8).
+    expect(host().shadowRoot).toBeNull();
+    const frame = shadow().querySelector('iframe');
     expect(frame?.getAttribute('src')).toContain('sidebar.html');
     expect(frame?.title).toBe('Margin sidebar');
     expect(host().dataset.state).toBe('open');
@@ -63,12 +79,12 @@ describe('mountSidebarFrame', () => {
   });
 
   it('narrows the page by its width instead of covering it', () => {
-    mountSidebarFrame(ctx);
+    mount(ctx);
     expect(document.documentElement.style.getPropertyValue('margin-right')).toBe(`${DEFAULT_SIDEBAR_WIDTH_PX}px`);
   });
 
   it('collapses to a small tab, remembers it, and reopens', async () => {
-    mountSidebarFrame(ctx);
+    mount(ctx);
     toggle().click();
     expect(host().dataset.state).toBe('collapsed');
     expect(toggle().getAttribute('aria-label')).toBe('Open Margin sidebar');
@@ -79,7 +95,7 @@ describe('mountSidebarFrame', () => {
     // The next page (a reload, another tab) starts collapsed.
     ctx.abort();
     ctx = new ContentScriptContext('test');
-    mountSidebarFrame(ctx);
+    mount(ctx);
     await flush();
     expect(host().dataset.state).toBe('collapsed');
 
@@ -88,7 +104,7 @@ describe('mountSidebarFrame', () => {
   });
 
   it('follows a choice made in another tab', async () => {
-    mountSidebarFrame(ctx);
+    mount(ctx);
     await fakeBrowser.storage.local.set({ [COLLAPSED_STORAGE_KEY]: true });
     await flush();
     expect(host().dataset.state).toBe('collapsed');
@@ -96,7 +112,7 @@ describe('mountSidebarFrame', () => {
 
   it('removes itself and gives the page its width back when the extension goes away', () => {
     document.documentElement.style.setProperty('margin-right', '5px');
-    mountSidebarFrame(ctx);
+    mount(ctx);
     ctx.abort();
     expect(document.getElementById(SIDEBAR_HOST_ID)).toBeNull();
     expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('5px');
@@ -104,7 +120,7 @@ describe('mountSidebarFrame', () => {
 
   it('opens when the background relays the shortcut, and ignores the same request from anyone else', async () => {
     await fakeBrowser.storage.local.set({ [COLLAPSED_STORAGE_KEY]: true });
-    mountSidebarFrame(ctx);
+    mount(ctx);
     await flush();
     expect(host().dataset.state).toBe('collapsed');
 
@@ -121,7 +137,7 @@ describe('mountSidebarFrame', () => {
   });
   it('starts collapsed in a window narrower than the user\'s width, and opens on demand', async () => {
     setWindowWidth(1024);
-    mountSidebarFrame(ctx);
+    mount(ctx);
     await flush();
     expect(host().dataset.state).toBe('collapsed');
     expect(host().dataset.collapsedBecause).toBe('narrow-window');
@@ -133,7 +149,7 @@ describe('mountSidebarFrame', () => {
     // Opening it here is not a wish to have it open in every narrow window.
     ctx.abort();
     ctx = new ContentScriptContext('test');
-    mountSidebarFrame(ctx);
+    mount(ctx);
     await flush();
     expect(host().dataset.state).toBe('collapsed');
   });
@@ -141,7 +157,7 @@ describe('mountSidebarFrame', () => {
   it('takes the collapse width from the options page, at once', async () => {
     setWindowWidth(1024);
     await fakeBrowser.storage.local.set({ [COLLAPSE_BELOW_STORAGE_KEY]: 900 });
-    mountSidebarFrame(ctx);
+    mount(ctx);
     await flush();
     expect(host().dataset.state).toBe('open');
     await fakeBrowser.storage.local.set({ [COLLAPSE_BELOW_STORAGE_KEY]: 1_100 });
@@ -150,7 +166,7 @@ describe('mountSidebarFrame', () => {
   });
 
   it('is resized from the keyboard on its edge, within limits, and remembers the width', async () => {
-    mountSidebarFrame(ctx);
+    mount(ctx);
     await flush();
     resizeHandle().dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
     expect(marginRight()).toBe(`${DEFAULT_SIDEBAR_WIDTH_PX + 16}px`);
@@ -163,7 +179,7 @@ describe('mountSidebarFrame', () => {
     ctx.abort();
     ctx = new ContentScriptContext('test');
     await fakeBrowser.storage.local.set({ [WIDTH_STORAGE_KEY]: 500 });
-    mountSidebarFrame(ctx);
+    mount(ctx);
     await flush();
     expect(marginRight()).toBe('500px');
   });
@@ -172,7 +188,7 @@ describe('mountSidebarFrame', () => {
     // A page whose text ends 1,100 px from the left: the default 360 px covers it, 280 px does not.
     const textEnd = { right: 1_100 };
     const textRightOf = (left: number) => textEnd.right > left;
-    mountSidebarFrame(ctx, { layout: 'follows-window', textRightOf });
+    mount(ctx, { layout: 'follows-window', textRightOf });
     await flush();
     expect(host().dataset.state).toBe('open');
     expect(marginRight()).toBe(`${MIN_SIDEBAR_WIDTH_PX}px`);
@@ -180,7 +196,7 @@ describe('mountSidebarFrame', () => {
     textEnd.right = 1_300;
     ctx.abort();
     ctx = new ContentScriptContext('test');
-    mountSidebarFrame(ctx, { layout: 'follows-window', textRightOf });
+    mount(ctx, { layout: 'follows-window', textRightOf });
     await flush();
     expect(host().dataset.state).toBe('collapsed');
     expect(host().dataset.collapsedBecause).toBe('page-does-not-fit');
@@ -188,13 +204,13 @@ describe('mountSidebarFrame', () => {
 
   it('never measures a page that reflows', async () => {
     const textRightOf = vi.fn(() => true);
-    mountSidebarFrame(ctx, { layout: 'reflows', textRightOf });
+    mount(ctx, { layout: 'reflows', textRightOf });
     await flush();
     expect(host().dataset.state).toBe('open');
     expect(textRightOf).not.toHaveBeenCalled();
   });
   it('comes back when the page removes it, with its state and the page width (issue 13, finding 8)', async () => {
-    mountSidebarFrame(ctx);
+    mount(ctx);
     toggle().click();
     host().remove();
     await flush();
@@ -204,9 +220,9 @@ describe('mountSidebarFrame', () => {
   });
 
   it('does not come back once the extension is gone, and leaves a newer copy’s sidebar and width alone', async () => {
-    const older = mountSidebarFrame(ctx);
+    const older = mount(ctx);
     const newerCtx = new ContentScriptContext('test');
-    const newer = mountSidebarFrame(newerCtx); // a newer copy after a reload replaces the older host
+    const newer = mount(newerCtx); // a newer copy after a reload replaces the older host
     ctx.abort();
     await flush();
     expect(older.host.isConnected).toBe(false);

@@ -23,7 +23,7 @@ test('connect HubSpot in Settings, track a person, log a note: HubSpot gets one 
   expect(mock.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /crm/v3/objects/contacts']);
 
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name })).toBeVisible();
   await margin.getByLabel('Note', { exact: true }).fill('Pilot approved for the Rotterdam depot.');
   await margin.getByRole('radiogroup', { name: 'Sentiment' }).getByLabel('Positive').check();

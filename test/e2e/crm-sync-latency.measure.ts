@@ -12,7 +12,7 @@ test('Save note → note at the Pipedrive mock: median and p95 over 30 notes', a
   await connectCrm(page, site, extensionUrl('options.html#crm-connection'), mock);
 
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name })).toBeVisible();
   const samples: number[] = [];
   for (let index = 0; index < 30; index += 1) {

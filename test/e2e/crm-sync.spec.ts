@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { BrowserContext, FrameLocator, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { DEFAULT_PIPEDRIVE_CONTRACTS, type CrmMock } from '../sync/mock/crm-mock-server';
 import { connectCrm, expect, test } from './support/crm-connect';
 import { DEMO_SITE_MAP, GMAIL_DEMO_THREAD_URL, PRIYA } from './support/demo-pages';
@@ -11,9 +11,9 @@ import { saveScreenshot } from './support/screenshots';
  */
 test.skip(!existsSync(DEFAULT_PIPEDRIVE_CONTRACTS), "Pipedrive's OpenAPI documents (../shared/contracts/pipedrive/) are not here");
 
-async function trackPriyaAndLogNote(page: Page, sidebar: (page: Page) => FrameLocator, text: string) {
+async function trackPriyaAndLogNote(page: Page, sidebar: (page: Page) => Promise<Frame>, text: string) {
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name })).toBeVisible();
   await margin.getByLabel('Note', { exact: true }).fill(text);
   await margin.getByRole('radiogroup', { name: 'Sentiment' }).getByLabel('Positive').check();
@@ -74,7 +74,7 @@ test('the service worker stopped in the middle of a sync: after it restarts noth
 
   // Opening Margin again starts the service worker, which resumes from the outbox in IndexedDB.
   await page.reload();
-  await expect(sidebar(page).getByText('In Pipedrive', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect((await sidebar(page)).getByText('In Pipedrive', { exact: true })).toBeVisible({ timeout: 30_000 });
   expect(mock.calls.length).toBeGreaterThan(callsAtStop);
   expect(personsAt(mock)).toHaveLength(1);
   expect(notesAt(mock)).toHaveLength(1);

@@ -1,14 +1,14 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { DEMO_SITE_MAP, GMAIL_DEMO_THREAD_URL, PRIYA } from './support/demo-pages';
 import { expect, test } from './support/test';
 
-type Sidebar = (page: Page) => ReturnType<Page['frameLocator']>;
+type Sidebar = (page: Page) => Promise<Frame>;
 
 /** Opens the demo thread in a new tab and waits for the sidebar to know Priya. */
 async function openThread(context: BrowserContext, sidebar: Sidebar): Promise<Page> {
   const page = await context.newPage();
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name })).toBeVisible();
+  await expect((await sidebar(page)).getByRole('heading', { level: 1, name: PRIYA.name })).toBeVisible();
   return page;
 }
 
@@ -28,7 +28,7 @@ test('a draft survives the tab closing 0, 100 and 250 ms after typing or pasting
         tried += 1;
         const text = `Draft ${how} ${delayMs} ms before the close`;
         const writing = await openThread(context, sidebar);
-        const note = sidebar(writing).getByLabel('Note', { exact: true });
+        const note = (await sidebar(writing)).getByLabel('Note', { exact: true });
         await note.fill('');
         if (how === 'typed') await note.pressSequentially(text);
         else await note.fill(text); // one input event carrying the whole text, as a paste does
@@ -36,7 +36,7 @@ test('a draft survives the tab closing 0, 100 and 250 ms after typing or pasting
         await writing.close();
 
         const reading = await openThread(context, sidebar);
-        await expect(sidebar(reading).getByLabel('Note', { exact: true })).toHaveValue(text);
+        await expect((await sidebar(reading)).getByLabel('Note', { exact: true })).toHaveValue(text);
         await reading.close();
         held += 1;
       });

@@ -1,20 +1,20 @@
 import { expect, test } from './support/test';
 import { GMAIL_APP_URL, GMAIL_DEMO_THREAD_FIXTURE, GMAIL_DEMO_THREAD_URL, GMAIL_INBOX_FIXTURE, GMAIL_INBOX_URL, PRIYA } from './support/demo-pages';
-import { sidebarFrameOf } from './support/margin-on-page';
+import { sidebarOf } from './support/margin-on-page';
 import { saveScreenshot } from './support/screenshots';
 import type { Page, Worker } from '@playwright/test';
 
 test('on the inbox list nobody is recognised, and the sidebar says so', async ({ page, site, sidebar }) => {
   site.serve({ [GMAIL_APP_URL]: GMAIL_INBOX_FIXTURE });
   await page.goto(GMAIL_INBOX_URL);
-  await expect(sidebar(page).getByRole('heading', { name: 'Nobody recognised on this page' })).toBeVisible();
+  await expect((await sidebar(page)).getByRole('heading', { name: 'Nobody recognised on this page' })).toBeVisible();
   await saveScreenshot(page, 'empty-1-inbox-nobody-recognised');
 });
 
 test('"Save note" stays disabled while the note is empty or only whitespace', async ({ page, site, sidebar }) => {
   site.serve({ [GMAIL_APP_URL]: GMAIL_DEMO_THREAD_FIXTURE });
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
 
   const note = margin.getByLabel('Note', { exact: true });
@@ -32,7 +32,7 @@ test('"Save note" stays disabled while the note is empty or only whitespace', as
 test('a note that cannot be stored shows an alert and keeps what was typed', async ({ page, site, sidebar, serviceWorker }) => {
   site.serve({ [GMAIL_APP_URL]: GMAIL_DEMO_THREAD_FIXTURE });
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
 
   await makeEveryIndexedDbWriteFail(page, serviceWorker);
@@ -58,7 +58,7 @@ async function makeEveryIndexedDbWriteFail(page: Page, serviceWorker: Worker): P
       };
     }
   };
-  const frame = await sidebarFrameOf(page);
+  const frame = await sidebarOf(page);
   await frame.evaluate(failWrites);
   await serviceWorker.evaluate(failWrites);
 }

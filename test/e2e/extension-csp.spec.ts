@@ -36,7 +36,7 @@ test('Margin works under its own policy: the dashboard, the options page and the
   const gmail = await context.newPage();
   const gmailRefusals = watchPolicyRefusals(gmail);
   await gmail.goto(GMAIL_DEMO_THREAD_URL);
-  await expect(sidebar(gmail).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  await expect((await sidebar(gmail)).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
 
   expect([...refusals, ...gmailRefusals]).toEqual([]);
 });

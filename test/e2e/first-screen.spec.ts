@@ -1,6 +1,6 @@
 import { expect, test } from './support/test';
 import { DEMO_SITE_MAP, GMAIL_DEMO_THREAD_URL, PRIYA } from './support/demo-pages';
-import { sidebarIframeOf } from './support/margin-on-page';
+import { sidebarFrameBoxOf } from './support/margin-on-page';
 import { saveScreenshot } from './support/screenshots';
 import type { Locator, Page } from '@playwright/test';
 
@@ -12,7 +12,7 @@ async function loadDemoData(page: Page, dashboardUrl: string): Promise<void> {
 
 /** Whether `locator` lies wholly inside the sidebar as the rep sees it now (no scrolling). */
 async function expectOnFirstScreen(page: Page, locator: Locator, what: string): Promise<void> {
-  const frame = await sidebarIframeOf(page).boundingBox();
+  const frame = await sidebarFrameBoxOf(page);
   const box = await locator.boundingBox();
   if (!frame || !box) throw new Error(`${what} is not shown`);
   const scrolled = await locator.evaluate(() => window.scrollY);
@@ -30,7 +30,7 @@ test('at 1440×900 the first screen says who, what happened last and what is nex
   site.serve(DEMO_SITE_MAP);
   await loadDemoData(page, extensionUrl('dashboard.html'));
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const side = sidebar(page);
+  const side = await sidebar(page);
   await expect(side.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
 
   // Who: name, company, stage chip, score chip with its band.
@@ -72,7 +72,7 @@ test('a call with its duration is logged from the Type control and shown under "
   site.serve(DEMO_SITE_MAP);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const side = sidebar(page);
+  const side = await sidebar(page);
   await side.getByRole('radio', { name: 'Call' }).click();
   await side.getByLabel('Duration (minutes)').fill('25');
   await side.getByLabel('Objection').fill('Current TMS vendor');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/test';
 import { fromRepoRoot } from './support/repo-root';
-import { marginHostOf, sidebarToggleOf } from './support/margin-on-page';
+import { clickSidebarToggle, marginHostOf } from './support/margin-on-page';
 import { saveScreenshot } from './support/screenshots';
 import type { Page } from '@playwright/test';
 
@@ -34,7 +34,7 @@ async function openSidebarIfPageKeepsItsWidth(page: Page): Promise<void> {
   await expect(host).toHaveAttribute('data-state', /^(open|collapsed)$/);
   if ((await host.getAttribute('data-state')) === 'collapsed') {
     await expect(host).toHaveAttribute('data-collapsed-because', 'page-does-not-fit');
-    await sidebarToggleOf(page, 'collapsed').click();
+    await clickSidebarToggle(page, 'collapsed');
   }
 }
 
@@ -47,7 +47,7 @@ test.describe('saved LinkedIn profiles, 2018–2026', () => {
       site.serve({ [url]: path.join(SHARED_LINKEDIN, profile.file) });
       await page.goto(url);
       await openSidebarIfPageKeepsItsWidth(page);
-      const margin = sidebar(page);
+      const margin = await sidebar(page);
       await expect(margin.getByRole('heading', { level: 1, name: 'Your own profile', exact: true })).toBeVisible();
       await expect(margin.getByText('Margin never tracks you.')).toBeVisible();
       await expect(margin.getByLabel('Note', { exact: true })).toHaveCount(0);
@@ -61,7 +61,7 @@ test.describe('saved LinkedIn profiles, 2018–2026', () => {
       site.serve({ [url]: path.join(SHARED_LINKEDIN, profile.file) });
       await page.goto(url);
       await openSidebarIfPageKeepsItsWidth(page);
-      const margin = sidebar(page);
+      const margin = await sidebar(page);
       await expect(margin.getByRole('heading', { level: 1, name: profile.name, exact: true })).toBeVisible();
       await expect(margin.getByText(`linkedin.com/in/${profile.slug}`).first()).toBeVisible();
       await saveScreenshot(page, `real-linkedin-${profile.era}-${path.basename(profile.file, '.html')}`);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FrameLocator } from '@playwright/test';
+import type { Frame } from '@playwright/test';
 import { dumpMarginDb } from './support/dashboard-db';
 import { fromRepoRoot } from './support/repo-root';
 import { saveScreenshot } from './support/screenshots';
@@ -26,7 +26,7 @@ const page = (file: string) => expected.find((candidate) => candidate.file === f
 /** The address a page is served at: Gmail's hash never reaches the server. */
 const servedAt = (url: string) => url.split('#')[0] as string;
 
-const heading = (margin: FrameLocator, name: string) => margin.getByRole('heading', { level: 1, name, exact: true });
+const heading = (margin: Frame, name: string) => margin.getByRole('heading', { level: 1, name, exact: true });
 
 test.describe('real 2024–2025 pages', () => {
   test.skip(!present, `${REAL} is absent: the real pages are not checked end to end in this run`);
@@ -35,18 +35,18 @@ test.describe('real 2024–2025 pages', () => {
     test(`${real.file}: ${real.person ? real.person.name : 'nobody'}`, async ({ page: tab, site, sidebar }) => {
       site.serve({ [servedAt(real.url)]: path.join(REAL, real.file) });
       await tab.goto(real.url);
-      const margin = sidebar(tab);
+      const margin = () => sidebar(tab);
       if (real.person === null) {
-        await expect(heading(margin, 'Nobody recognised on this page')).toBeVisible();
-        await expect(margin.getByRole('button', { name: /^Track/ })).toHaveCount(0);
+        await expect(heading(await margin(), 'Nobody recognised on this page')).toBeVisible();
+        await expect((await margin()).getByRole('button', { name: /^Track/ })).toHaveCount(0);
       } else {
-        await expect(heading(margin, real.person.name)).toBeVisible();
-        const identities = margin.getByRole('list', { name: 'Identities' });
+        await expect(heading(await margin(), real.person.name)).toBeVisible();
+        const identities = (await margin()).getByRole('list', { name: 'Identities' });
         if (real.person.email) await expect(identities).toContainText(real.person.email);
         // Exactly as the page has it: a member id keeps its case.
         if (real.person.linkedinId) await expect(identities.getByText(`linkedin.com/in/${real.person.linkedinId}`, { exact: true })).toBeVisible();
-        if (real.person.headline) await expect(margin.getByText(real.person.headline).first()).toBeVisible();
-        if (real.person.company) await expect(margin.getByText(new RegExp(real.person.company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).first()).toBeVisible();
+        if (real.person.headline) await expect((await margin()).getByText(real.person.headline).first()).toBeVisible();
+        if (real.person.company) await expect((await margin()).getByText(new RegExp(real.person.company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).first()).toBeVisible();
       }
       await saveScreenshot(tab, `real-${path.basename(real.file, '.html')}`);
     });
@@ -57,11 +57,11 @@ test.describe('real 2024–2025 pages', () => {
     const experience = 'https://www.linkedin.com/in/eugenemann/details/experience/';
     const activity = 'https://www.linkedin.com/in/eugenemann/recent-activity/all/';
     site.serve({ [experience]: path.join(REAL, eugene.file), [activity]: path.join(REAL, eugene.file) });
-    const margin = sidebar(tab);
+    const margin = () => sidebar(tab);
     for (const url of [experience, activity]) {
       await tab.goto(url);
-      await expect(heading(margin, 'Eugene Mann')).toBeVisible();
-      await expect(margin.getByText('linkedin.com/in/eugenemann', { exact: true })).toBeVisible();
+      await expect(heading(await margin(), 'Eugene Mann')).toBeVisible();
+      await expect((await margin()).getByText('linkedin.com/in/eugenemann', { exact: true })).toBeVisible();
     }
   });
 
@@ -69,11 +69,11 @@ test.describe('real 2024–2025 pages', () => {
     const thread = page('linkedin-2025-04-messaging-thread.html');
     site.serve({ [thread.url]: path.join(REAL, thread.file) });
     await tab.goto(thread.url);
-    const margin = sidebar(tab);
-    await expect(heading(margin, 'Talha Khan')).toBeVisible();
-    await margin.getByLabel('Note', { exact: true }).fill('Asked about the pilot on LinkedIn.');
-    await margin.getByRole('button', { name: 'Save note', exact: true }).click();
-    await expect(margin.getByRole('region', { name: 'Timeline' }).getByText('Asked about the pilot on LinkedIn.')).toBeVisible();
+    const margin = () => sidebar(tab);
+    await expect(heading(await margin(), 'Talha Khan')).toBeVisible();
+    await (await margin()).getByLabel('Note', { exact: true }).fill('Asked about the pilot on LinkedIn.');
+    await (await margin()).getByRole('button', { name: 'Save note', exact: true }).click();
+    await expect((await margin()).getByRole('region', { name: 'Timeline' }).getByText('Asked about the pilot on LinkedIn.')).toBeVisible();
     await saveScreenshot(tab, 'real-linkedin-messaging-note-saved');
 
     const dashboard = await context.newPage();
@@ -92,18 +92,18 @@ test.describe('real 2024–2025 pages', () => {
     await import('node:fs/promises').then((fs) => fs.writeFile(file, unreadable));
     site.serve({ [eugene.url]: file });
     await tab.goto(eugene.url);
-    const margin = sidebar(tab);
+    const margin = () => sidebar(tab);
 
-    await expect(heading(margin, 'Nobody recognised on this page')).toBeVisible();
-    const health = margin.getByRole('list', { name: 'What Margin read on this page' });
+    await expect(heading(await margin(), 'Nobody recognised on this page')).toBeVisible();
+    const health = (await margin()).getByRole('list', { name: 'What Margin read on this page' });
     await expect(health).toContainText('Read: the page address, the page title');
     await expect(health).toContainText('Missing: the name heading');
-    await expect(margin.getByLabel('Find the contact')).toBeVisible();
+    await expect((await margin()).getByLabel('Find the contact')).toBeVisible();
 
-    await margin.getByRole('button', { name: 'Copy a description of this page for a bug report' }).click();
-    await expect(margin.getByRole('status')).toContainText(/Copied|Select the text/);
-    await margin.getByText('What was copied').click();
-    const description = await margin.getByLabel('Page description').inputValue();
+    await (await margin()).getByRole('button', { name: 'Copy a description of this page for a bug report' }).click();
+    await expect((await margin()).getByRole('status')).toContainText(/Copied|Select the text/);
+    await (await margin()).getByText('What was copied').click();
+    const description = await (await margin()).getByLabel('Page description').inputValue();
     expect(description).toMatch(/^Margin page structure \(redacted/);
     expect(description).toContain('address: linkedin.com/in/:/');
     expect(description).toContain('title: (n) … | LinkedIn');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { FrameLocator, Page, Worker } from '@playwright/test';
+import type { Frame, Page, Worker } from '@playwright/test';
 import { GMAIL_APP_URL } from './support/demo-pages';
 import { fromRepoRoot } from './support/repo-root';
 import { saveScreenshot } from './support/screenshots';
@@ -32,70 +32,70 @@ async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
 }
 
-const heading = (margin: FrameLocator, name: string) => margin.getByRole('heading', { level: 1, name, exact: true });
-const switcher = (margin: FrameLocator) => margin.getByRole('navigation').filter({ has: margin.getByRole('button') });
+const heading = (margin: Frame, name: string) => margin.getByRole('heading', { level: 1, name, exact: true });
+const switcher = (margin: Frame) => margin.getByRole('navigation').filter({ has: margin.getByRole('button') });
 
 test('each Gmail page kind: thread, compose, inline reply, announcement, list', async ({ page, site, sidebar }) => {
-  const margin = sidebar(page);
+  const margin = () => sidebar(page);
 
   await test.step('thread: the latest other sender with her address; Jonas in the switcher; never the user', async () => {
     site.serve({ [GMAIL_APP_URL]: `${F}/gmail/thread-northwind-pilot.html` });
     await open(page, PAGES.gmailThread);
-    await expect(heading(margin, 'Priya Raman')).toBeVisible();
-    await expect(margin.getByText('priya.raman@northwind-logistics.example').first()).toBeVisible();
-    await expect(switcher(margin).getByText('jonas.becker@northwind-logistics.example')).toBeVisible();
-    await expect(switcher(margin)).not.toContainText('alex.morgan@acme-sales.example');
-    await expect(switcher(margin)).not.toContainText('legal@contoso.example');
+    await expect(heading(await margin(), 'Priya Raman')).toBeVisible();
+    await expect((await margin()).getByText('priya.raman@northwind-logistics.example').first()).toBeVisible();
+    await expect(switcher(await margin()).getByText('jonas.becker@northwind-logistics.example')).toBeVisible();
+    await expect(switcher(await margin())).not.toContainText('alex.morgan@acme-sales.example');
+    await expect(switcher(await margin())).not.toContainText('legal@contoso.example');
     await saveScreenshot(page, 'recognition-gmail-thread');
   });
 
   await test.step('one click switches to Jonas', async () => {
-    await switcher(margin).getByRole('button', { name: /Jonas Becker/ }).click();
-    await expect(heading(margin, 'Jonas Becker')).toBeVisible();
+    await switcher(await margin()).getByRole('button', { name: /Jonas Becker/ }).click();
+    await expect(heading(await margin(), 'Jonas Becker')).toBeVisible();
   });
 
   await test.step('compose: the recipients, To first', async () => {
     site.serve({ [GMAIL_APP_URL]: `${F}/gmail/compose-new-message.html` });
     await open(page, PAGES.compose);
-    await expect(heading(margin, 'Priya Raman')).toBeVisible();
-    await expect(switcher(margin).getByText('jonas.becker@northwind-logistics.example')).toBeVisible();
-    await expect(switcher(margin).getByText('m.okafor@fabrikam-freight.example')).toBeVisible();
-    await expect(switcher(margin)).not.toContainText('procurement@northwind-log');
+    await expect(heading(await margin(), 'Priya Raman')).toBeVisible();
+    await expect(switcher(await margin()).getByText('jonas.becker@northwind-logistics.example')).toBeVisible();
+    await expect(switcher(await margin()).getByText('m.okafor@fabrikam-freight.example')).toBeVisible();
+    await expect(switcher(await margin())).not.toContainText('procurement@northwind-log');
   });
 
   await test.step('inline reply: its recipients win over the thread behind', async () => {
     site.serve({ [GMAIL_APP_URL]: `${F}/gmail/thread-inline-reply.html` });
     await open(page, PAGES.replyThread);
-    await expect(heading(margin, 'Priya Raman')).toBeVisible();
-    await expect(switcher(margin).getByText('procurement@northwind-logistics.example')).toBeVisible();
+    await expect(heading(await margin(), 'Priya Raman')).toBeVisible();
+    await expect(switcher(await margin()).getByText('procurement@northwind-logistics.example')).toBeVisible();
   });
 
   await test.step('announcement to 40 people: nobody forced, the two who wrote offered', async () => {
     site.serve({ [GMAIL_APP_URL]: `${F}/gmail/thread-announcement-40.html` });
     await open(page, PAGES.announcement);
-    await expect(margin.getByText('This thread went to 40 people')).toBeVisible();
-    await expect(margin.getByRole('heading', { level: 1 })).toHaveCount(0);
-    await expect(switcher(margin).getByRole('button')).toHaveCount(2);
-    await expect(switcher(margin).getByText('m.okafor@fabrikam-freight.example')).toBeVisible();
-    await expect(switcher(margin).getByText('ops-updates@northwind-logistics.example')).toBeVisible();
+    await expect((await margin()).getByText('This thread went to 40 people')).toBeVisible();
+    await expect((await margin()).getByRole('heading', { level: 1 })).toHaveCount(0);
+    await expect(switcher(await margin()).getByRole('button')).toHaveCount(2);
+    await expect(switcher(await margin()).getByText('m.okafor@fabrikam-freight.example')).toBeVisible();
+    await expect(switcher(await margin()).getByText('ops-updates@northwind-logistics.example')).toBeVisible();
     await saveScreenshot(page, 'recognition-gmail-announcement');
   });
 
   await test.step('inbox list: nobody here', async () => {
     site.serve({ [GMAIL_APP_URL]: `${F}/gmail/inbox-list.html` });
     await open(page, PAGES.inbox);
-    await expect(heading(margin, 'Nobody recognised on this page')).toBeVisible();
+    await expect(heading(await margin(), 'Nobody recognised on this page')).toBeVisible();
   });
 });
 
 test('compose recipients take priority and update live as chips come and go', async ({ page, site, sidebar }) => {
   site.serve({ [GMAIL_APP_URL]: `${F}/gmail/compose-new-message.html` });
   await page.goto(PAGES.compose);
-  const margin = sidebar(page);
-  await expect(heading(margin, 'Priya Raman')).toBeVisible();
+  const margin = () => sidebar(page);
+  await expect(heading(await margin(), 'Priya Raman')).toBeVisible();
 
   await page.evaluate(() => document.querySelector('[role="dialog"] [data-hovercard-id="priya.raman@northwind-logistics.example"]')?.remove());
-  await expect(heading(margin, 'Jonas Becker')).toBeVisible();
+  await expect(heading(await margin(), 'Jonas Becker')).toBeVisible();
 
   await page.evaluate(() => {
     const chip = document.createElement('div');
@@ -106,8 +106,8 @@ test('compose recipients take priority and update live as chips come and go', as
     // Gmail resolves the address into the chip a moment later: an attribute change only.
     setTimeout(() => chip.setAttribute('data-hovercard-id', 'kim.novak@contoso.example'), 300);
   });
-  await expect(heading(margin, 'Kim Novak')).toBeVisible();
-  await expect(margin.getByText('kim.novak@contoso.example').first()).toBeVisible();
+  await expect(heading(await margin(), 'Kim Novak')).toBeVisible();
+  await expect((await margin()).getByText('kim.novak@contoso.example').first()).toBeVisible();
 });
 
 /**
@@ -178,16 +178,16 @@ test('Gmail thread to thread: the hash changes first, the old conversation linge
 }) => {
   site.serve({ [GMAIL_APP_URL]: `${F}/gmail/thread-northwind-pilot.html` });
   await page.goto(PAGES.gmailThread);
-  const margin = sidebar(page);
-  await expect(heading(margin, 'Priya Raman')).toBeVisible();
+  const margin = () => sidebar(page);
+  await expect(heading(await margin(), 'Priya Raman')).toBeVisible();
 
   // The next thread, without its inline reply: Jonas Becker wrote last.
   const next = readFixture('gmail/thread-inline-reply.html');
   const reports = await recordReports(serviceWorker, { url: PAGES.replyThread, person: 'Jonas Becker' }, async () => {
     await swapLater(page, { html: next, selector: '[role="main"]', delayMs: 1_500, without: '#inline-reply' });
     await page.evaluate((hash) => (location.hash = hash), new URL(PAGES.replyThread).hash);
-    await expect(margin.getByText('The page is still showing what was open before')).toBeVisible({ timeout: 1_400 });
-    await expect(heading(margin, 'Jonas Becker')).toBeVisible();
+    await expect((await margin()).getByText('The page is still showing what was open before')).toBeVisible({ timeout: 1_400 });
+    await expect(heading(await margin(), 'Jonas Becker')).toBeVisible();
   });
   expect(reports.filter((report) => report.url === PAGES.replyThread && report.person === 'Priya Raman')).toEqual([]);
   expect(reports.some((report) => report.url === PAGES.replyThread && report.person === 'Jonas Becker')).toBe(true);
@@ -201,8 +201,8 @@ test('LinkedIn profile to profile with a delayed DOM swap: never the previous pe
 }) => {
   site.serve({ [PAGES.profile]: `${F}/linkedin/profile-2026-priya-raman.html` });
   await page.goto(PAGES.profile);
-  const margin = sidebar(page);
-  await expect(heading(margin, 'Priya Raman')).toBeVisible();
+  const margin = () => sidebar(page);
+  await expect(heading(await margin(), 'Priya Raman')).toBeVisible();
 
   const jonasUrl = `${LINKEDIN}/in/jonas-becker-sec/`;
   const jonas = readFixture('linkedin/profile-2026-priya-raman.html')
@@ -213,8 +213,8 @@ test('LinkedIn profile to profile with a delayed DOM swap: never the previous pe
   const reports = await recordReports(serviceWorker, { url: jonasUrl, person: 'Jonas Becker' }, async () => {
     await swapLater(page, { html: jonas, selector: 'main', delayMs: 1_200 });
     await page.evaluate((url) => history.pushState({}, '', url), jonasUrl);
-    await expect(heading(margin, 'Jonas Becker')).toBeVisible();
-    await expect(margin.getByText('linkedin.com/in/jonas-becker-sec').first()).toBeVisible();
+    await expect(heading(await margin(), 'Jonas Becker')).toBeVisible();
+    await expect((await margin()).getByText('linkedin.com/in/jonas-becker-sec').first()).toBeVisible();
   });
   expect(reports.filter((report) => report.url === jonasUrl && report.person === 'Priya Raman')).toEqual([]);
 });
@@ -224,7 +224,7 @@ test('each LinkedIn page kind: profile, contact info, messaging 1:1 and group, c
   site,
   sidebar,
 }) => {
-  const margin = sidebar(page);
+  const margin = () => sidebar(page);
   site.serve({
     [PAGES.profile]: `${F}/linkedin/profile-2026-priya-raman.html`,
     [PAGES.contactInfo]: `${F}/linkedin/profile-2026-priya-raman-contact-info.html`,
@@ -236,49 +236,49 @@ test('each LinkedIn page kind: profile, contact info, messaging 1:1 and group, c
 
   await test.step('profile: name, profile id, headline and company', async () => {
     await page.goto(PAGES.profile);
-    await expect(heading(margin, 'Priya Raman')).toBeVisible();
-    await expect(margin.getByText('linkedin.com/in/priya-raman-northwind').first()).toBeVisible();
-    await expect(margin.getByText(/VP Operations at Northwind Logistics/).first()).toBeVisible();
+    await expect(heading(await margin(), 'Priya Raman')).toBeVisible();
+    await expect((await margin()).getByText('linkedin.com/in/priya-raman-northwind').first()).toBeVisible();
+    await expect((await margin()).getByText(/VP Operations at Northwind Logistics/).first()).toBeVisible();
   });
 
   await test.step('contact info overlay: the address shown there, with the profile id', async () => {
     await page.goto(PAGES.contactInfo);
-    await expect(heading(margin, 'Priya Raman')).toBeVisible();
-    await expect(margin.getByText('priya.raman+li@gmail.com').first()).toBeVisible();
-    await expect(margin.getByText('linkedin.com/in/priya-raman-northwind').first()).toBeVisible();
+    await expect(heading(await margin(), 'Priya Raman')).toBeVisible();
+    await expect((await margin()).getByText('priya.raman+li@gmail.com').first()).toBeVisible();
+    await expect((await margin()).getByText('linkedin.com/in/priya-raman-northwind').first()).toBeVisible();
   });
 
   await test.step('messaging 1:1: the other participant, never the viewer', async () => {
     await page.goto(PAGES.messaging);
-    await expect(heading(margin, 'Priya Raman')).toBeVisible();
-    await expect(margin.getByText('linkedin.com/in/priya-raman-northwind').first()).toBeVisible();
-    await expect(margin.getByText('Alex Morgan')).toHaveCount(0);
+    await expect(heading(await margin(), 'Priya Raman')).toBeVisible();
+    await expect((await margin()).getByText('linkedin.com/in/priya-raman-northwind').first()).toBeVisible();
+    await expect((await margin()).getByText('Alex Morgan')).toHaveCount(0);
   });
 
   await test.step('messaging group: everyone who wrote, nobody forced', async () => {
     await page.goto(PAGES.group);
-    await expect(margin.getByText('A group conversation')).toBeVisible();
+    await expect((await margin()).getByText('A group conversation')).toBeVisible();
     for (const name of ['Maya Okafor', 'Jonas Becker', 'Priya Raman']) {
-      await expect(switcher(margin).getByRole('button', { name: new RegExp(name) })).toBeVisible();
+      await expect(switcher(await margin()).getByRole('button', { name: new RegExp(name) })).toBeVisible();
     }
-    await switcher(margin).getByRole('button', { name: /Maya Okafor/ }).click();
-    await expect(heading(margin, 'Maya Okafor')).toBeVisible();
+    await switcher(await margin()).getByRole('button', { name: /Maya Okafor/ }).click();
+    await expect(heading(await margin(), 'Maya Okafor')).toBeVisible();
     await saveScreenshot(page, 'recognition-linkedin-group');
   });
 
   await test.step('chat overlay over the feed: the open bubble', async () => {
     await page.goto(PAGES.feed);
-    await expect(heading(margin, 'Sam Lee')).toBeVisible();
+    await expect(heading(await margin(), 'Sam Lee')).toBeVisible();
   });
 
   await test.step('Sales Navigator lead: name, headline, company', async () => {
     await page.goto(PAGES.lead);
-    await expect(heading(margin, 'Priya Raman')).toBeVisible();
-    await expect(margin.getByText(/VP Operations at Northwind Logistics/).first()).toBeVisible();
-    await expect(margin.getByText(/Northwind Logistics/).first()).toBeVisible();
+    await expect(heading(await margin(), 'Priya Raman')).toBeVisible();
+    await expect((await margin()).getByText(/VP Operations at Northwind Logistics/).first()).toBeVisible();
+    await expect((await margin()).getByText(/Northwind Logistics/).first()).toBeVisible();
     // A lead is shown by name; its raw Sales Navigator id means nothing to a reader.
-    await expect(margin.getByRole('list', { name: 'Identities' })).toHaveText('Sales Navigator lead');
-    await expect(margin.getByText(/ACwAA/)).toHaveCount(0);
+    await expect((await margin()).getByRole('list', { name: 'Identities' })).toHaveText('Sales Navigator lead');
+    await expect((await margin()).getByText(/ACwAA/)).toHaveCount(0);
     await saveScreenshot(page, 'recognition-sales-lead');
   });
 });
@@ -287,18 +287,18 @@ test('a profile sub-page is that person; your own profile is "you", never offere
   const experience = `${LINKEDIN}/in/priya-raman-northwind/details/experience/`;
   const own = `${LINKEDIN}/in/alex-morgan-acme/`;
   site.serve({ [experience]: `${F}/linkedin/profile-2025-details-experience-priya.html`, [own]: `${F}/linkedin/profile-2025-own-alex-morgan.html` });
-  const margin = sidebar(page);
+  const margin = () => sidebar(page);
 
   await page.goto(experience);
-  await expect(heading(margin, 'Priya Raman')).toBeVisible();
-  await expect(margin.getByText('linkedin.com/in/priya-raman-northwind', { exact: true })).toBeVisible();
+  await expect(heading(await margin(), 'Priya Raman')).toBeVisible();
+  await expect((await margin()).getByText('linkedin.com/in/priya-raman-northwind', { exact: true })).toBeVisible();
   await saveScreenshot(page, 'recognition-linkedin-sub-page');
 
   await page.goto(own);
-  await expect(heading(margin, 'Your own profile')).toBeVisible();
-  await expect(margin.getByText('Margin never tracks you.')).toBeVisible();
-  await expect(margin.getByLabel('Note', { exact: true })).toHaveCount(0);
-  await expect(margin.getByRole('button', { name: /Track/ })).toHaveCount(0);
+  await expect(heading(await margin(), 'Your own profile')).toBeVisible();
+  await expect((await margin()).getByText('Margin never tracks you.')).toBeVisible();
+  await expect((await margin()).getByLabel('Note', { exact: true })).toHaveCount(0);
+  await expect((await margin()).getByRole('button', { name: /Track/ })).toHaveCount(0);
   // The background, which captures from every report, holds no person for this tab.
   const stored = await serviceWorker.evaluate(async (url) => {
     const api = (globalThis as unknown as { chrome: { storage: { session: { get(keys: null): Promise<Record<string, { url?: string; person?: unknown; noPersonReason?: string }>> } } } }).chrome;
@@ -311,50 +311,50 @@ test('a profile sub-page is that person; your own profile is "you", never offere
 test('a changed page is said plainly, with search and create by hand', async ({ page, site, sidebar }) => {
   site.serve({ [`${LINKEDIN}/in/someone-new/`]: `${F}/linkedin/sales-lead-priya.html` });
   await page.goto(`${LINKEDIN}/in/someone-new/`);
-  const margin = sidebar(page);
-  await expect(heading(margin, 'Nobody recognised on this page')).toBeVisible();
-  await expect(margin.getByText('could not find the person on this page')).toBeVisible();
-  await margin.getByText('Add a person by hand').click();
-  await margin.getByLabel('Name', { exact: true }).fill('Someone New');
-  await margin.getByLabel('Email or LinkedIn profile link').fill('https://www.linkedin.com/in/someone-new/');
-  await margin.getByRole('button', { name: 'Add contact' }).click();
-  await expect(heading(margin, 'Someone New')).toBeVisible();
+  const margin = () => sidebar(page);
+  await expect(heading(await margin(), 'Nobody recognised on this page')).toBeVisible();
+  await expect((await margin()).getByText('could not find the person on this page')).toBeVisible();
+  await (await margin()).getByText('Add a person by hand').click();
+  await (await margin()).getByLabel('Name', { exact: true }).fill('Someone New');
+  await (await margin()).getByLabel('Email or LinkedIn profile link').fill('https://www.linkedin.com/in/someone-new/');
+  await (await margin()).getByRole('button', { name: 'Add contact' }).click();
+  await expect(heading(await margin(), 'Someone New')).toBeVisible();
 });
 
 test('merge two contacts from the sidebar, then undo', async ({ page, site, sidebar }) => {
   site.serve({ [GMAIL_APP_URL]: `${F}/gmail/thread-northwind-pilot.html`, [PAGES.profile]: `${F}/linkedin/profile-2026-priya-raman.html` });
-  const margin = sidebar(page);
-  const timeline = margin.getByRole('region', { name: 'Timeline' });
+  const margin = () => sidebar(page);
+  const timeline = async () => (await margin()).getByRole('region', { name: 'Timeline' });
 
   await page.goto(PAGES.gmailThread);
-  await expect(heading(margin, 'Priya Raman')).toBeVisible();
-  await margin.getByLabel('Note', { exact: true }).fill('Email note about the pilot.');
-  await margin.getByRole('button', { name: 'Save note', exact: true }).click();
-  await expect(timeline.getByText('Email note about the pilot.')).toBeVisible();
+  await expect(heading(await margin(), 'Priya Raman')).toBeVisible();
+  await (await margin()).getByLabel('Note', { exact: true }).fill('Email note about the pilot.');
+  await (await margin()).getByRole('button', { name: 'Save note', exact: true }).click();
+  await expect((await timeline()).getByText('Email note about the pilot.')).toBeVisible();
 
   await page.goto(PAGES.profile);
-  await expect(heading(margin, 'Priya Raman')).toBeVisible();
+  await expect(heading(await margin(), 'Priya Raman')).toBeVisible();
   // A name alone only suggests.
-  await expect(margin.getByText('Is this the Priya Raman you know from email?')).toBeVisible();
-  await margin.getByLabel('Note', { exact: true }).fill('LinkedIn note after her post.');
-  await margin.getByRole('button', { name: 'Save note', exact: true }).click();
-  await expect(timeline.getByText('LinkedIn note after her post.')).toBeVisible();
-  await expect(timeline.getByText('Email note about the pilot.')).toHaveCount(0);
+  await expect((await margin()).getByText('Is this the Priya Raman you know from email?')).toBeVisible();
+  await (await margin()).getByLabel('Note', { exact: true }).fill('LinkedIn note after her post.');
+  await (await margin()).getByRole('button', { name: 'Save note', exact: true }).click();
+  await expect((await timeline()).getByText('LinkedIn note after her post.')).toBeVisible();
+  await expect((await timeline()).getByText('Email note about the pilot.')).toHaveCount(0);
 
-  await margin.getByText('Merge contacts', { exact: true }).click();
-  await margin.getByLabel(/Find the duplicate of Priya Raman/).fill('priya');
-  await margin.getByRole('button', { name: 'Merge Priya Raman into Priya Raman' }).click();
+  await (await margin()).getByText('Merge contacts', { exact: true }).click();
+  await (await margin()).getByLabel(/Find the duplicate of Priya Raman/).fill('priya');
+  await (await margin()).getByRole('button', { name: 'Merge Priya Raman into Priya Raman' }).click();
   // Two people of one name are told apart, and the emptied search says nothing about "no match".
   await expect(
-    margin.getByText('Merged Priya Raman (priya.raman@northwind-logistics.example) into Priya Raman (linkedin.com/in/priya-raman-northwind)'),
+    (await margin()).getByText('Merged Priya Raman (priya.raman@northwind-logistics.example) into Priya Raman (linkedin.com/in/priya-raman-northwind)'),
   ).toBeVisible();
-  await expect(margin.getByText(/No contact matches/)).toHaveCount(0);
-  await expect(timeline.getByText('Email note about the pilot.')).toBeVisible();
-  await expect(timeline.getByText('LinkedIn note after her post.')).toBeVisible();
+  await expect((await margin()).getByText(/No contact matches/)).toHaveCount(0);
+  await expect((await timeline()).getByText('Email note about the pilot.')).toBeVisible();
+  await expect((await timeline()).getByText('LinkedIn note after her post.')).toBeVisible();
   await saveScreenshot(page, 'recognition-merged');
 
-  await margin.getByRole('button', { name: 'Undo merge' }).click();
-  await expect(margin.getByText('Merge undone.')).toBeVisible();
-  await expect(timeline.getByText('Email note about the pilot.')).toHaveCount(0);
-  await expect(timeline.getByText('LinkedIn note after her post.')).toBeVisible();
+  await (await margin()).getByRole('button', { name: 'Undo merge' }).click();
+  await expect((await margin()).getByText('Merge undone.')).toBeVisible();
+  await expect((await timeline()).getByText('Email note about the pilot.')).toHaveCount(0);
+  await expect((await timeline()).getByText('LinkedIn note after her post.')).toBeVisible();
 });

@@ -16,7 +16,7 @@ test('a note template and a contact field defined in settings show up in the sid
   await saveScreenshot(settings, 'settings-1-template-and-field-added');
 
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name })).toBeVisible();
   await margin.getByLabel('Template').selectOption({ label: 'Qualification (BANT)' });
   await margin.getByLabel('Budget', { exact: true }).fill('Approved for Q3');
@@ -39,8 +39,8 @@ test('a note template and a contact field defined in settings show up in the sid
   await expect(margin.getByText('Seats saved.')).toBeVisible();
   await expect(margin.getByText('Seats must be a number.')).toHaveCount(0);
   await page.reload();
-  await sidebar(page).getByText('Details').click();
-  await expect(sidebar(page).getByLabel('Seats')).toHaveValue('40');
+  await (await sidebar(page)).getByText('Details').click();
+  await expect((await sidebar(page)).getByLabel('Seats')).toHaveValue('40');
   await saveScreenshot(page, 'settings-2-template-note-and-field');
 });
 
@@ -54,7 +54,7 @@ test('an address on the never-log list is not captured, and "keep a snippet" sta
   await expect(settings.getByRole('list', { name: 'Never logged' })).toContainText('northwind-logistics.example');
 
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name })).toBeVisible();
   await expect(margin.getByRole('button', { name: 'Track' })).toHaveCount(0);
   await expect(margin.getByText(/never-log/i).first()).toBeVisible();

@@ -8,7 +8,7 @@ import {
   LINKEDIN_DEMO_PROFILE_URL,
   PRIYA,
 } from './support/demo-pages';
-import { marginHostOf, sidebarIframeOf, sidebarToggleOf } from './support/margin-on-page';
+import { clickSidebarToggle, marginHostOf, sidebarFrameBoxOf, sidebarPartOf, sidebarToggleOf } from './support/margin-on-page';
 import { fromRepoRoot } from './support/repo-root';
 import { saveScreenshot } from './support/screenshots';
 import { textUnderSidebar } from './support/text-under-sidebar';
@@ -56,13 +56,13 @@ test('at 1024×700 on LinkedIn no text of the page lies under the sidebar, and t
   await saveScreenshot(page, 'every-window-linkedin-1024x700');
 
   // On demand it opens (over what it must, since the rep asked) and collapses again.
-  await sidebarToggleOf(page, 'collapsed').click();
-  await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  await clickSidebarToggle(page, 'collapsed');
+  await expect((await sidebar(page)).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
   // At its narrowest it still fits: no horizontal scrollbar under the sidebar.
-  const overflow = await sidebar(page).locator('html').evaluate((root) => root.scrollWidth - root.clientWidth);
+  const overflow = await (await sidebar(page)).locator('html').evaluate((root) => root.scrollWidth - root.clientWidth);
   expect(overflow, 'pixels the sidebar content is wider than the sidebar').toBe(0);
   await saveScreenshot(page, 'every-window-linkedin-1024x700-opened');
-  await sidebarToggleOf(page, 'open').click();
+  await clickSidebarToggle(page, 'open');
   await expect(marginHostOf(page)).toHaveAttribute('data-state', 'collapsed');
   await expectNoTextUnderSidebar(page, 'after collapsing it again');
 });
@@ -79,7 +79,7 @@ test('at 1920×1080 LinkedIn leaves room: the sidebar is open beside the page an
   site.serve({ [LINKEDIN_DEMO_PROFILE_URL]: await linkedInWithWindowLayout(testInfo) });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(LINKEDIN_DEMO_PROFILE_URL);
-  await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  await expect((await sidebar(page)).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
   await expect(marginHostOf(page)).toHaveAttribute('data-state', 'open');
   await expectNoTextUnderSidebar(page, 'at 1920×1080');
 });
@@ -95,7 +95,7 @@ test('Gmail in a 1024 px window starts with the sidebar as its tab; the user can
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.goto(GMAIL_DEMO_THREAD_URL);
   await expect(marginHostOf(page)).toHaveAttribute('data-state', 'collapsed');
-  await expect(sidebarToggleOf(page, 'collapsed')).toHaveAttribute('title', /narrower than 1,200 px/);
+  await expect.poll(async () => (await sidebarToggleOf(page))?.title).toMatch(/^Open Margin sidebar \(this window is narrower than 1,200 px\)$/);
 
   const options = await context.newPage();
   await options.goto(extensionUrl('options.html#sidebar'));
@@ -106,18 +106,19 @@ test('Gmail in a 1024 px window starts with the sidebar as its tab; the user can
 
   // The open Gmail tab follows at once: 1024 is no longer narrow.
   await expect(marginHostOf(page)).toHaveAttribute('data-state', 'open');
-  await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  await expect((await sidebar(page)).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
 });
 
 test('the rep drags the sidebar wider; the width is remembered after a reload', async ({ page, site }) => {
   site.serve({ [GMAIL_APP_URL]: GMAIL_DEMO_THREAD_FIXTURE });
   await page.goto(GMAIL_DEMO_THREAD_URL);
   await expect(marginHostOf(page)).toHaveAttribute('data-state', 'open');
-  const before = await sidebarIframeOf(page).boundingBox();
+  const before = await sidebarFrameBoxOf(page);
   if (!before) throw new Error('the sidebar is not visible');
 
-  const handle = marginHostOf(page).getByRole('separator', { name: 'Resize Margin sidebar' });
-  const grip = await handle.boundingBox();
+  const handle = await sidebarPartOf(page, 'resize handle');
+  expect(handle?.attributes['aria-label']).toBe('Resize Margin sidebar');
+  const grip = handle?.box;
   if (!grip) throw new Error('the resize handle is not visible');
   const startX = grip.x + grip.width / 2;
   const dropX = startX - 120;
@@ -127,7 +128,7 @@ test('the rep drags the sidebar wider; the width is remembered after a reload', 
   await page.mouse.move(dropX, grip.y + 200, { steps: 4 });
   await page.mouse.up();
 
-  const after = await sidebarIframeOf(page).boundingBox();
+  const after = await sidebarFrameBoxOf(page);
   if (!after) throw new Error('the sidebar is not visible after the drag');
   expect(Math.abs(after.x - dropX), `the sidebar's edge follows the pointer (edge at ${after.x}, pointer at ${dropX})`).toBeLessThanOrEqual(1);
   expect(after.width, 'wider than before').toBeGreaterThan(before.width + 100);
@@ -155,7 +156,7 @@ for (const size of SIZES) {
       await page.goto(url);
       await expect(marginHostOf(page)).toHaveAttribute('data-state', /open|collapsed/);
       if ((await marginHostOf(page).getAttribute('data-state')) === 'open') {
-        await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+        await expect((await sidebar(page)).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
       }
       if (name === 'linkedin') await expectNoTextUnderSidebar(page, `on LinkedIn at ${size.width}×${size.height}`);
       await saveScreenshot(page, `every-window-${name}-${size.width}x${size.height}`);

@@ -1,15 +1,8 @@
 import { expect, test } from './support/test';
 import { GMAIL_APP_URL, GMAIL_DEMO_THREAD_FIXTURE, GMAIL_DEMO_THREAD_URL, PRIYA } from './support/demo-pages';
-import { marginHostOf, sidebarIframeOf, sidebarToggleOf } from './support/margin-on-page';
+import { clickSidebarToggle, marginHostOf, sidebarFrameBoxOf, sidebarToggleOf, TOGGLE_NAME, type Box } from './support/margin-on-page';
 import { saveScreenshot } from './support/screenshots';
 import type { Locator, Page } from '@playwright/test';
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 /** Rounding of fractional layout is forgiven; anything more is the sidebar covering the page. */
 const TOLERANCE_PX = 1;
@@ -25,6 +18,19 @@ async function boxOf(locator: Locator): Promise<Box> {
   if (!box) throw new Error(`${locator} has no box (not visible)`);
   return box;
 }
+
+/** The open sidebar's frame; it must be shown. */
+async function frameBoxOf(page: Page): Promise<Box> {
+  const box = await sidebarFrameBoxOf(page);
+  if (!box) throw new Error('the sidebar frame is not shown');
+  return box;
+}
+
+/** The toggle's name once it is shown, and its box. */
+const shownToggle = async (page: Page) => {
+  const toggle = await sidebarToggleOf(page);
+  return toggle?.box ? toggle.name : 'not shown';
+};
 
 /** What a Gmail user reads and uses: the thread's column, its messages and Gmail's side panel. */
 async function gmailPartsOf(page: Page): Promise<Array<{ name: string; box: Box }>> {
@@ -54,11 +60,11 @@ test('on first use the sidebar is open beside the thread, covering neither the t
   sidebar,
 }) => {
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  await expect((await sidebar(page)).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
   await expect(marginHostOf(page)).toHaveAttribute('data-state', 'open');
-  await expect(sidebarToggleOf(page, 'open')).toBeVisible();
+  await expect.poll(() => shownToggle(page)).toBe(TOGGLE_NAME.open);
 
-  const frameBox = await boxOf(sidebarIframeOf(page));
+  const frameBox = await frameBoxOf(page);
   const viewport = page.viewportSize();
   expect(frameBox.width, 'the open sidebar is wide enough to read').toBeGreaterThanOrEqual(240);
   expect(frameBox.x + frameBox.width, 'the sidebar sits inside the window').toBeLessThanOrEqual((viewport?.width ?? 0) + TOLERANCE_PX);
@@ -68,28 +74,27 @@ test('on first use the sidebar is open beside the thread, covering neither the t
 
 test('collapsed, the sidebar is a small tab that stays collapsed after a reload, and opens again', async ({ page, sidebar }) => {
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  await expect((await sidebar(page)).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
 
-  await sidebarToggleOf(page, 'open').click();
+  await clickSidebarToggle(page, 'open');
   await expect(marginHostOf(page)).toHaveAttribute('data-state', 'collapsed');
-  await expect(sidebarIframeOf(page)).toBeHidden();
-  const tab = sidebarToggleOf(page, 'collapsed');
-  await expect(tab).toBeVisible();
-  const tabBox = await boxOf(tab);
+  await expect.poll(() => sidebarFrameBoxOf(page), 'the sidebar frame is hidden').toBeNull();
+  await expect.poll(() => shownToggle(page)).toBe(TOGGLE_NAME.collapsed);
+  const tabBox = (await sidebarToggleOf(page))!.box!;
   expect(tabBox.width, 'the collapsed tab is narrow').toBeLessThanOrEqual(64);
   expect(tabBox.height, 'the collapsed tab is short').toBeLessThanOrEqual(200);
   await expectNoOverlap(page, 'the collapsed tab', tabBox);
   await saveScreenshot(page, 'layout-2-collapsed-tab');
 
   await page.reload();
-  await expect(sidebarToggleOf(page, 'collapsed')).toBeVisible();
+  await expect.poll(() => shownToggle(page)).toBe(TOGGLE_NAME.collapsed);
   await expect(marginHostOf(page)).toHaveAttribute('data-state', 'collapsed');
-  await expect(sidebarIframeOf(page)).toBeHidden();
+  await expect.poll(() => sidebarFrameBoxOf(page), 'the sidebar frame is hidden').toBeNull();
   await saveScreenshot(page, 'layout-3-still-collapsed-after-reload');
 
-  await sidebarToggleOf(page, 'collapsed').click();
+  await clickSidebarToggle(page, 'collapsed');
   await expect(marginHostOf(page)).toHaveAttribute('data-state', 'open');
-  await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
-  await expectNoOverlap(page, 'the reopened sidebar', await boxOf(sidebarIframeOf(page)));
+  await expect((await sidebar(page)).getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
+  await expectNoOverlap(page, 'the reopened sidebar', await frameBoxOf(page));
   await saveScreenshot(page, 'layout-4-reopened');
 });

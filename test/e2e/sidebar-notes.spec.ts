@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { sidebarFrameOf } from './support/margin-on-page';
+import { sidebarOf } from './support/margin-on-page';
 import {
   DEMO_SITE_MAP,
   GMAIL_DEMO_THREAD_URL,
@@ -22,7 +22,7 @@ async function loadDemoData(page: Page, dashboardUrl: string): Promise<void> {
 test('a structured note with a sentiment lands at the top of the timeline and survives a reload', async ({ page, site, sidebar }) => {
   site.serve(DEMO_SITE_MAP);
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name })).toBeVisible();
 
   await margin.getByLabel('Note', { exact: true }).fill('Walked through the rollout plan with Priya.');
@@ -44,7 +44,7 @@ test('a structured note with a sentiment lands at the top of the timeline and su
   await saveScreenshot(page, 'notes-1-structured-note-saved');
 
   await page.reload();
-  const afterReload = sidebar(page).getByRole('region', { name: 'Timeline' }).getByRole('listitem').first();
+  const afterReload = (await sidebar(page)).getByRole('region', { name: 'Timeline' }).getByRole('listitem').first();
   await expect(afterReload).toContainText('Walked through the rollout plan with Priya.');
   await expect(afterReload).toContainText('Positive');
 });
@@ -53,7 +53,7 @@ test('the same history shows on Gmail and on LinkedIn for a person known by both
   site.serve(DEMO_SITE_MAP);
   await loadDemoData(page, extensionUrl('dashboard.html'));
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const onGmail = sidebar(page);
+  const onGmail = await sidebar(page);
   await onGmail.getByLabel('Note', { exact: true }).fill('Priya confirmed the kickoff for Tuesday.');
   await onGmail.getByRole('button', { name: 'Save note' }).click();
   await expect(onGmail.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first()).toContainText(
@@ -61,7 +61,7 @@ test('the same history shows on Gmail and on LinkedIn for a person known by both
   );
 
   await page.goto(LINKEDIN_DEMO_PROFILE_URL);
-  const onLinkedIn = sidebar(page);
+  const onLinkedIn = await sidebar(page);
   await expect(onLinkedIn.getByText(PRIYA.linkedinProfile)).toBeVisible();
   const timeline = onLinkedIn.getByRole('region', { name: 'Timeline' });
   // The visit itself is on the timeline now too (activity capture), above the note.
@@ -73,7 +73,7 @@ test('the same history shows on Gmail and on LinkedIn for a person known by both
 test('a draft survives closing the tab', async ({ context, page, site, sidebar }) => {
   site.serve(DEMO_SITE_MAP);
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await margin.getByLabel('Note', { exact: true }).fill('Half-written thought about the pricing call');
   await margin.getByLabel('Next step', { exact: true }).fill('Ask about the board date');
   // No waiting: the draft is written as it is typed (draft-survives-close.spec.ts times the close).
@@ -81,7 +81,7 @@ test('a draft survives closing the tab', async ({ context, page, site, sidebar }
 
   const again = await context.newPage();
   await again.goto(GMAIL_DEMO_THREAD_URL);
-  const restored = sidebar(again);
+  const restored = await sidebar(again);
   await expect(restored.getByLabel('Note', { exact: true })).toHaveValue('Half-written thought about the pricing call');
   await expect(restored.getByLabel('Next step', { exact: true })).toHaveValue('Ask about the board date');
   await expect(restored.getByText('Draft restored')).toBeVisible();
@@ -90,7 +90,7 @@ test('a draft survives closing the tab', async ({ context, page, site, sidebar }
 test('saving twice by double click stores one note', async ({ page, site, sidebar }) => {
   site.serve(DEMO_SITE_MAP);
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await margin.getByLabel('Note', { exact: true }).fill('Only once, please');
   await margin.getByRole('button', { name: 'Save note' }).dblclick();
   const timeline = margin.getByRole('region', { name: 'Timeline' });
@@ -104,7 +104,7 @@ test('saving twice by double click stores one note', async ({ page, site, sideba
 test('a note can be edited and deleted, and the delete undone', async ({ page, site, sidebar }) => {
   site.serve(DEMO_SITE_MAP);
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await margin.getByLabel('Note', { exact: true }).fill('First version');
   await margin.getByRole('button', { name: 'Save note' }).click();
   const timeline = margin.getByRole('region', { name: 'Timeline' });
@@ -123,7 +123,7 @@ test('a note can be edited and deleted, and the delete undone', async ({ page, s
 test('a stage changed by hand lands on the timeline with its reason', async ({ page, site, sidebar }) => {
   site.serve(DEMO_SITE_MAP);
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await margin.getByLabel('Note', { exact: true }).fill('Budget confirmed for Q3');
   await margin.getByRole('button', { name: 'Save note' }).click();
 
@@ -140,18 +140,18 @@ test('a stage changed by hand lands on the timeline with its reason', async ({ p
 test('a note saved in one tab appears in the other tab without a reload', async ({ context, page, site, sidebar }) => {
   site.serve(DEMO_SITE_MAP);
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  await expect(sidebar(page).getByRole('heading', { level: 1, name: PRIYA.name })).toBeVisible();
+  await expect((await sidebar(page)).getByRole('heading', { level: 1, name: PRIYA.name })).toBeVisible();
   const other = await context.newPage();
   await other.goto(GMAIL_DEMO_THREAD_URL);
-  await sidebar(other).getByLabel('Note', { exact: true }).fill('Written in the second tab');
-  await sidebar(other).getByRole('button', { name: 'Save note' }).click();
-  await expect(sidebar(page).getByRole('region', { name: 'Timeline' })).toContainText('Written in the second tab');
+  await (await sidebar(other)).getByLabel('Note', { exact: true }).fill('Written in the second tab');
+  await (await sidebar(other)).getByRole('button', { name: 'Save note' }).click();
+  await expect((await sidebar(page)).getByRole('region', { name: 'Timeline' })).toContainText('Written in the second tab');
 });
 
 test('a follow-up raises a browser notification when it is due', async ({ page, site, sidebar, serviceWorker }) => {
   site.serve(DEMO_SITE_MAP);
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  const margin = sidebar(page);
+  const margin = await sidebar(page);
   await margin.getByLabel('Note', { exact: true }).fill('Agreed to talk again');
   await margin.getByLabel('Next step', { exact: true }).fill('Call Priya about the order form');
   // This minute: due now, so the alarm fires at once.
@@ -184,9 +184,9 @@ test('the sidebar has no serious or critical accessibility violations', async ({
   site.serve(DEMO_SITE_MAP);
   await loadDemoData(page, extensionUrl('dashboard.html'));
   await page.goto(GMAIL_DEMO_THREAD_URL);
-  await expect(sidebar(page).getByRole('region', { name: 'Timeline' }).getByRole('listitem').first()).toBeVisible();
+  await expect((await sidebar(page)).getByRole('region', { name: 'Timeline' }).getByRole('listitem').first()).toBeVisible();
   // axe runs inside the sidebar frame itself, as it is shown beside the page.
-  const frame = await sidebarFrameOf(page);
+  const frame = await sidebarOf(page);
   await frame.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await frame.evaluate(async () => {
     const { axe } = globalThis as unknown as {

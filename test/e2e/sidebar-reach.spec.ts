@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_SITE_MAP, GMAIL_DEMO_THREAD_URL, PRIYA } from './support/demo-pages';
-import { sidebarFrameOf } from './support/margin-on-page';
+import { sidebarOf } from './support/margin-on-page';
 import { saveScreenshot } from './support/screenshots';
 import { expect, test } from './support/test';
 
@@ -56,7 +56,7 @@ test("a page on another site cannot show Margin's sidebar, even knowing its addr
   await test.step('the same script on the Gmail thread gets the sidebar: the address is right', async () => {
     const gmail = await context.newPage();
     await gmail.goto(GMAIL_DEMO_THREAD_URL);
-    const ownSidebar = await sidebarFrameOf(gmail);
+    const ownSidebar = await sidebarOf(gmail);
     await expect(ownSidebar.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
     expect(ownSidebar.url()).toBe(sidebarUrl);
     expect(await sidebarTextFramedByPageScript(gmail, sidebarUrl)).not.toBeNull();

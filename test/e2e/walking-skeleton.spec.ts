@@ -6,10 +6,10 @@ import {
   PRIYA,
 } from './support/demo-pages';
 import { saveScreenshot } from './support/screenshots';
-import type { FrameLocator } from '@playwright/test';
+import type { Frame } from '@playwright/test';
 
 /** The section of the sidebar headed "Timeline". */
-function timelineOf(sidebar: FrameLocator) {
+function timelineOf(sidebar: Frame) {
   return sidebar
     .locator('section, [role="region"]')
     .filter({ has: sidebar.getByRole('heading', { name: 'Timeline', exact: true }) })
@@ -25,7 +25,7 @@ test('a note written beside a Gmail thread is kept, stays out of the page, and P
 
   await test.step('the sidebar recognises Priya on the demo Gmail thread', async () => {
     await page.goto(GMAIL_DEMO_THREAD_URL);
-    const margin = sidebar(page);
+    const margin = await sidebar(page);
     await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
     await expect(margin.getByText(PRIYA.email).first()).toBeVisible();
     await saveScreenshot(page, 'walking-skeleton-1-gmail-thread');
@@ -34,7 +34,7 @@ test('a note written beside a Gmail thread is kept, stays out of the page, and P
   const note = 'Kickoff moved to Tuesday 19 May; Jonas signed off the security review.';
 
   await test.step('a note saved in the sidebar appears on her timeline', async () => {
-    const margin = sidebar(page);
+    const margin = await sidebar(page);
     await margin.getByLabel('Note', { exact: true }).fill(note);
     await margin.getByRole('button', { name: 'Save note', exact: true }).click();
     await expect(timelineOf(margin).getByText(note)).toBeVisible();
@@ -43,7 +43,7 @@ test('a note written beside a Gmail thread is kept, stays out of the page, and P
 
   await test.step('after a reload the note is still there', async () => {
     await page.reload();
-    const margin = sidebar(page);
+    const margin = await sidebar(page);
     await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
     await expect(timelineOf(margin).getByText(note)).toBeVisible();
     await saveScreenshot(page, 'walking-skeleton-3-after-reload');
@@ -61,7 +61,7 @@ test('a note written beside a Gmail thread is kept, stays out of the page, and P
 
   await test.step('on her LinkedIn profile the sidebar shows Priya and her profile id', async () => {
     await page.goto(LINKEDIN_DEMO_PROFILE_URL);
-    const margin = sidebar(page);
+    const margin = await sidebar(page);
     await expect(margin.getByRole('heading', { level: 1, name: PRIYA.name, exact: true })).toBeVisible();
     await expect(margin.getByText(PRIYA.linkedinProfile).first()).toBeVisible();
     await saveScreenshot(page, 'walking-skeleton-4-linkedin-profile');

@@ -4,7 +4,7 @@ import {
   expect,
   type BrowserContext,
   type ConsoleMessage,
-  type FrameLocator,
+  type Frame,
   type Page,
   type TestInfo,
   type Worker,
@@ -31,8 +31,8 @@ export interface MarginFixtures {
   serviceWorker: Worker;
   /** Serves fixture files at real addresses: `site.serve({ 'https://mail.google.com/mail/u/0/': 'test/fixtures/…' })`. */
   site: SiteServer;
-  /** The Margin sidebar inside `page`: `sidebar(page).getByRole('heading', { level: 1 })`. */
-  sidebar: (page: Page) => FrameLocator;
+  /** The Margin sidebar inside `page`, once loaded: `(await sidebar(page)).getByRole('heading', { level: 1 })`. */
+  sidebar: (page: Page) => Promise<Frame>;
   /** `chrome-extension://<id>/<path>`, e.g. `extensionUrl('dashboard.html')`. */
   extensionUrl: (path: string) => string;
   /**
