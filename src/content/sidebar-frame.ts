@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { MessageOf } from '../messaging/protocol';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from './content-script-context';
 import {
   COLLAPSE_BELOW_STORAGE_KEY,
   COLLAPSED_STORAGE_KEY,
