@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import {
@@ -115,5 +116,34 @@ if (!existsSync(SAVED_REAL_PROFILE)) {
     await page.goto(url);
     await expect.poll(() => sidebarHeading(page)).toBe("Austin O'Boyle");
     await saveFirefoxScreenshot(page, `firefox-5-real-${path.basename(SAVED_REAL_PROFILE, '.html')}`);
+  });
+}
+
+const SAVED_REAL_2025_PROFILE = fromRepoRoot('../shared/fixtures/real/linkedin-2025-04-profile-eugenemann.html');
+
+if (!existsSync(SAVED_REAL_2025_PROFILE)) {
+  console.warn(`!!! The Firefox run of the page description DID NOT RUN: ${SAVED_REAL_2025_PROFILE} is absent.`);
+} else {
+  test('a profile Margin cannot read is described on request, walked by the background (scripting) and redacted', async ({
+    firefoxPage: page,
+    tab,
+  }, testInfo) => {
+    // The real 2025 page with its name heading gone: a markup change Margin has not seen.
+    const unreadable = readFileSync(SAVED_REAL_2025_PROFILE, 'utf8').replace(/<h1 class="xdgw[^"]*">Eugene Mann<\/h1>/, '');
+    expect(unreadable).not.toContain('">Eugene Mann</h1>');
+    const file = testInfo.outputPath('eugenemann-without-heading.html');
+    await writeFile(file, unreadable);
+    const url = 'https://www.linkedin.com/in/eugenemann/';
+    tab.serve({ [url]: file });
+    await page.goto(url);
+    await expect.poll(() => sidebarHeading(page)).toBe('Nobody recognised on this page');
+
+    const sidebar = await sidebarFrameIn(page);
+    await (await buttonNamed(sidebar, 'Copy a description of this page for a bug report')).click();
+    const description = () => sidebar.evaluate(() => document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Page description"]')?.value ?? '');
+    await expect.poll(description).toMatch(/^Margin page structure \(redacted/);
+    expect(await description()).toContain('address: linkedin.com/in/:/');
+    for (const secret of ['Eugene', 'eugenemann', 'Maven', 'Boston', 'ACoAA', 'Ben Guo', '@']) expect(await description()).not.toContain(secret);
+    await saveFirefoxScreenshot(page, 'firefox-6-page-description');
   });
 }
