@@ -2,7 +2,8 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { checkRowsMiddleware } from './check-rows';
 import { repairMemberIdCase } from './repair-member-id-case';
 import type { Contact, Draft, Interaction, Setting, StageSuggestion, Task, UndoRecord } from '../model/schemas';
-import type { CrmLink, OutboxEntry, SyncStateRow } from './sync-schemas';
+import type { CrmLink } from '../model/crm-link';
+import type { OutboxEntry, SyncStateRow } from './sync-schemas';
 import { outboxMiddleware } from './outbox-middleware';
 
 /**
