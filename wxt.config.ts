@@ -49,14 +49,21 @@ export default defineConfig({
     // synchronous sendResponse; pages answer none), so they get WXT's plain `browser`
     // (browser ?? chrome) instead of webextension-polyfill: ~3 KB gzip less on each, which the
     // sidebar's first paint needs. The background keeps the polyfill; tests keep WXT's fake browser.
+    //
+    // Content scripts also get Margin's own ContentScriptContext (src/content/content-script-context.ts)
+    // where WXT's entry creates one: WXT's lets any page script stop Margin with a forged "script
+    // started" event, and it was ~0.8 KB gzip of each content script's 10 KB budget.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
-      const plainBrowser = fileURLToPath(import.meta.resolve('wxt/browser'));
+      const replacements = {
+        'wxt/browser': fileURLToPath(import.meta.resolve('wxt/browser')),
+        'wxt/utils/content-script-context': fileURLToPath(new URL('./src/content/content-script-context.ts', import.meta.url)),
+      };
       config.resolve ??= {};
       const alias = config.resolve.alias;
       config.resolve.alias = Array.isArray(alias)
-        ? [{ find: 'wxt/browser', replacement: plainBrowser }, ...alias]
-        : { ...alias, 'wxt/browser': plainBrowser };
+        ? [...Object.entries(replacements).map(([find, replacement]) => ({ find, replacement })), ...alias]
+        : { ...alias, ...replacements };
     },
   },
   manifest: ({ browser }) => ({
@@ -68,10 +75,12 @@ export default defineConfig({
     // storage: the sidebar's collapsed state and per-tab page context (session).
     // alarms + notifications: follow-up reminders that fire when due, even after a restart.
     // alarms also wakes the background once a day to let scores decay (metrics:daily-recompute).
-    // scripting + host_permissions (Chrome): put the sidebar back into open Gmail/LinkedIn tabs
-    // after an install, update or reload (src/background/reinject-content-scripts.ts); the same
-    // two sites the content scripts already run on, so the install prompt asks for nothing new.
-    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['scripting'])],
+    // scripting: walk a page's structure when the user asks for a description of a page Margin
+    // cannot read (src/background/handlers.ts), so no content script carries that walk; on the
+    // sites the content scripts run on only. In Chrome, with host_permissions for the same two
+    // sites, it also puts the sidebar back into open Gmail/LinkedIn tabs after an install, update
+    // or reload (src/background/reinject-content-scripts.ts); the install prompt asks for nothing new.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     // The CRM the user connects (Settings > CRM connection): asked for on the Connect click, for
     // that one address only, and given back on Disconnect. Nothing is granted at install.
     // Both builds are MV3 (Firefox too), so the origin is an optional host permission in both.

@@ -1,11 +1,13 @@
+import { ContentScriptContext } from '../src/content/content-script-context';
 import { startContentScript } from '../src/content/start-content-script';
-import { SITE_TABLE } from '../src/model/sites';
+import { SITE_PAGES } from '../src/model/sites';
 import { recogniseLinkedInPage } from '../src/sites/linkedin/recognise-linkedin-page';
 
 export default defineContentScript({
-  matches: [...SITE_TABLE.linkedin.matches],
+  matches: [...SITE_PAGES.linkedin.matches],
   runAt: 'document_idle',
-  main(ctx) {
-    startContentScript(ctx, 'linkedin', recogniseLinkedInPage);
+  // WXT's entry passes a context of its own; Margin's content scripts keep their own (see the class).
+  main() {
+    startContentScript(new ContentScriptContext(), 'linkedin', recogniseLinkedInPage);
   },
 });

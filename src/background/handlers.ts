@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/listen';
-import { pageSkeletonSchema, type MessageOf } from '../messaging/protocol';
-import { describeSkeleton } from '../sites/page-structure';
+import { pageSkeletonSchema } from '../messaging/protocol';
+import { describeSkeleton, PAGE_WALK, readPageSkeleton } from '../sites/page-structure';
 import type { MessageSender } from '../messaging/senders';
 import { openDb } from './background-db';
 import { requestSyncRun } from './crm-sync';
@@ -35,12 +35,13 @@ export const backgroundHandlers: Handlers = {
 };
 
 /**
- * Asks the top frame of the tab for its structure, checks the answer's shape, redacts it, and
- * checks that nothing in the result still looks like an address or a member id.
+ * Walks the top frame of the tab (the walk runs in the page only now, so no content script carries
+ * it), checks the answer's shape, redacts it, and checks that nothing in the result still looks
+ * like an address or a member id.
  */
 async function describePageOfTab(tabId: number): Promise<{ description: string }> {
-  const request: MessageOf<'page/describe-structure'> = { type: 'page/describe-structure' };
-  const parsed = pageSkeletonSchema.safeParse(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
+  const [walked] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: readPageSkeleton, args: [PAGE_WALK] });
+  const parsed = pageSkeletonSchema.safeParse(walked?.result);
   if (!parsed.success) throw new Error('the page did not describe itself');
   const description = describeSkeleton(parsed.data);
   if (/[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}|ACoAA[A-Za-z0-9_-]{10}/i.test(description)) {

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { MessageOf } from '../messaging/protocol';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from './content-script-context';
 import {
   COLLAPSE_BELOW_STORAGE_KEY,
   COLLAPSED_STORAGE_KEY,
@@ -18,8 +18,8 @@ import { pageTextRightOf } from './page-text-under';
  *
  * The root is closed, so the page's scripts see the host and nothing inside it: not the frame's
  * address, which would tell them the extension's id (issue 13, finding 8). A store install's id
- * is public anyway, so what it used to allow (stopping Margin with WXT's "script started" event)
- * is also handled in startContentScript. The end-to-end tests reach the sidebar by its frame's
+ * is public anyway; what it used to allow (stopping Margin with WXT's "script started" event) no
+ * longer exists, since Margin's content scripts have their own context (content-script-context.ts). The end-to-end tests reach the sidebar by its frame's
  * address and the controls through the DevTools protocol (test/e2e/support/margin-on-page.ts).
  *
  * Rather than float over the page, the open sidebar narrows the page by its width, so it hides

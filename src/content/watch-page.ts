@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from './content-script-context';
 import type { PageContext } from '../model/page-context';
 import { samePageContext } from '../model/same-page-context';
 
@@ -48,8 +48,8 @@ export function watchPage(
   let lastReported: PageContext | undefined;
   /** The URL the last reading was made for. */
   let lastReadUrl = '';
-  // wxt:locationchange (the Navigation API's navigate event) fires before location.href changes,
-  // so the URL it announces wins until the document's own URL catches up.
+  // The Navigation API's navigate event fires before location.href changes, so the URL it
+  // announces wins until the document's own URL catches up.
   let announcedUrl: URL | undefined;
 
   /** DOM changes since the last read (the only thing the observer callback records). */
@@ -126,6 +126,12 @@ export function watchPage(
   };
 
   const onMutations = (): void => {
+    // A history navigation no event told of (pushState where the Navigation API is missing,
+    // Firefox): the page draws the new URL's content, and this sees the URL with it.
+    if (document.location.href !== lastReadUrl && !announcedUrl) {
+      onNavigation(new URL(document.location.href));
+      return;
+    }
     changedThisTick = true;
     // The fallback read, also for hidden tabs where animation frames do not run.
     armQuietTimer();
@@ -138,16 +144,22 @@ export function watchPage(
   };
 
   const onNavigation = (url: URL): void => {
-    // One navigation can be announced twice (the history event, then WXT's poll): read it once.
+    // One navigation can be announced twice (the navigate event, then popstate): read it once.
     if (url.href === lastReadUrl) return;
     announcedUrl = url;
     awaitingUntil = Date.now() + NAVIGATION_WINDOW_MS;
     read('navigation');
   };
 
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => onNavigation(event.newUrl));
-  // Where the Navigation API is missing (Firefox), WXT polls the URL once a second; these two
-  // events tell of hash and history navigations at once.
+  const navigation = (window as { navigation?: Navigation }).navigation;
+  if (navigation) {
+    ctx.addEventListener(navigation, 'navigate', (event) => {
+      const destination = (event as NavigateEvent).destination;
+      if (destination.sameDocument) onNavigation(new URL(destination.url));
+    });
+  }
+  // Where the Navigation API is missing (Firefox) these two tell of hash and back/forward
+  // navigations at once, and a pushState shows with the DOM changes it brings (onMutations).
   const onHistoryEvent = (): void => onNavigation(new URL(document.location.href));
   ctx.addEventListener(window, 'hashchange', onHistoryEvent);
   ctx.addEventListener(window, 'popstate', onHistoryEvent);

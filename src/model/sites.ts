@@ -17,19 +17,34 @@ import type { InteractionKind } from './interaction-kinds';
  */
 export type PageLayout = 'reflows' | 'follows-window';
 
-export interface SiteDefinition {
+/**
+ * The id of the element Margin adds to every site's page (src/content/sidebar-frame.ts); the page
+ * walk for a description leaves it out (src/sites/page-skeleton.ts).
+ */
+export const SIDEBAR_HOST_ID = 'margin-root';
+
+/**
+ * What a site's content script needs: where it runs and how to watch and make room on its pages.
+ * Its own table (joined into SITE_TABLE below) so the content scripts, which must stay within
+ * 10 KB gzip, carry these columns only, not the sidebar's words.
+ */
+export interface SitePages {
   /** The only origin its pages (and the contexts its content script reports) may come from. */
   origin: string;
   /** The content script's match patterns; the sidebar frame is exposed to these pages only. */
   matches: readonly string[];
+  /** Attributes whose change, in place, can change who is on the page (the watcher re-reads then). */
+  watchedAttributes: readonly string[];
+  layout: PageLayout;
+}
+
+export interface SiteDefinition extends SitePages {
   /** The site's name, as the user knows it. */
   label: string;
   /** The link back to where an interaction was captured. */
   openLabel: string;
   /** What the sidebar says when nobody is recognised on one of its pages. */
   emptyHint: string;
-  /** Attributes whose change, in place, can change who is on the page (the watcher re-reads then). */
-  watchedAttributes: readonly string[];
   /** What a message read here becomes: from them, and from the user. */
   messageKinds: { in: InteractionKind; out: InteractionKind };
   /** What opening a person's page there is recorded as (at most once a day), if anything. */
@@ -40,43 +55,52 @@ export interface SiteDefinition {
    * wrote. A chat names people only by name inside the conversation with the person shown.
    */
   conversation: 'email-thread' | 'chat';
-  layout: PageLayout;
 }
 
-const TABLE = {
+export const SITE_PAGES = {
   gmail: {
     origin: 'https://mail.google.com',
     matches: ['https://mail.google.com/*'],
-    label: 'Gmail',
-    openLabel: 'Open in Gmail',
-    emptyHint: 'Open an email thread and Margin shows the person who wrote last, their history and a place for your note.',
     watchedAttributes: ['email', 'data-hovercard-id', 'data-name', 'data-thread-perm-id', 'data-legacy-thread-id', 'href'],
-    messageKinds: { in: 'email-in', out: 'email-out' },
-    conversation: 'email-thread',
     layout: 'reflows',
   },
   linkedin: {
     origin: 'https://www.linkedin.com',
     matches: ['https://www.linkedin.com/*'],
+    watchedAttributes: ['href'],
+    layout: 'follows-window',
+  },
+} as const satisfies Record<string, SitePages>;
+
+const TABLE = {
+  gmail: {
+    ...SITE_PAGES.gmail,
+    label: 'Gmail',
+    openLabel: 'Open in Gmail',
+    emptyHint: 'Open an email thread and Margin shows the person who wrote last, their history and a place for your note.',
+    messageKinds: { in: 'email-in', out: 'email-out' },
+    conversation: 'email-thread',
+  },
+  linkedin: {
+    ...SITE_PAGES.linkedin,
     label: 'LinkedIn',
     openLabel: 'Open on LinkedIn',
     emptyHint: 'Open a LinkedIn profile and Margin shows that person and what you know about them.',
-    watchedAttributes: ['href'],
     messageKinds: { in: 'linkedin-message-in', out: 'linkedin-message-out' },
     visitKind: 'linkedin-view',
     conversation: 'chat',
-    layout: 'follows-window',
   },
-} as const satisfies Record<string, SiteDefinition>;
+} as const satisfies Record<keyof typeof SITE_PAGES, SiteDefinition>;
 
 export type Site = keyof typeof TABLE;
 
 export const SITE_TABLE: Readonly<Record<Site, SiteDefinition>> = TABLE;
 
-export const SITES = Object.keys(TABLE) as [Site, ...Site[]];
+// Pure: a content script that reads none of these carries no copy of the table.
+export const SITES = /* @__PURE__ */ Object.keys(TABLE) as [Site, ...Site[]];
 
 /** Every page Margin's content scripts run on (and the sidebar frame may be shown in). */
-export const ALL_SITE_MATCHES: readonly string[] = SITES.flatMap((site) => SITE_TABLE[site].matches);
+export const ALL_SITE_MATCHES: readonly string[] = /* @__PURE__ */ SITES.flatMap((site) => SITE_PAGES[site].matches);
 
 /** The origin a site's pages live on; a context claiming a site must come from that origin. */
 export function originOfSite(site: Site): string {

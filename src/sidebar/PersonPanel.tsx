@@ -6,22 +6,23 @@ import type { PageContext, PersonOnPage } from '../model/page-context';
 import { useDatabase } from '../ui/database-context';
 import { lazyComponent } from '../ui/lazy-component';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
+import { useSettled } from '../ui/use-settled';
 import { PersonHeader } from './PersonHeader';
 import { RecentActivity } from './RecentActivity';
-import { Timeline } from './Timeline';
 import { UndoProvider } from './undo-context';
 import './first-screen.css';
 import { describeStorageError } from '../db/storage-errors';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
-// The first screen is the header and the latest items; writing, follow-ups, the stage
-// suggestions, the CRM line, the contact's details and forgetting load right after it has
+// The first screen is the header and the latest items; writing, follow-ups, the timeline, the
+// stage suggestions, the CRM line, the contact's details and forgetting load right after it has
 // painted, each in its own chunk.
 const CrmSyncState = lazyComponent(() => import('./CrmSyncState').then((module) => module.CrmSyncState));
 const ContactDetails = lazyComponent(() => import('./ContactDetails').then((module) => module.ContactDetails));
 const PersonMetrics = lazyComponent(() => import('./PersonMetrics').then((module) => module.PersonMetrics));
 const NoteComposer = lazyComponent(() => import('./NoteComposer').then((module) => module.NoteComposer));
 const FollowUps = lazyComponent(() => import('./FollowUps').then((module) => module.FollowUps));
+const Timeline = lazyComponent(() => import('./Timeline').then((module) => module.Timeline));
 const ForgetContact = lazyComponent(() => import('./ForgetContact').then((module) => module.ForgetContact));
 
 function sourceOf(context: PageContext): InteractionSource {
@@ -45,6 +46,7 @@ interface Props {
 
 export function PersonPanel({ context, person, source, belowHeader, tools }: Props) {
   const db = useDatabase();
+  const settled = useSettled();
   const identities = shownIdentitiesOfPerson(person);
   const contact = useLiveDbQuery(['contact-by-identity', identities], () =>
     findContactByIdentity(db, identities).then((found) => found ?? null),
@@ -64,21 +66,27 @@ export function PersonPanel({ context, person, source, belowHeader, tools }: Pro
     );
   }
 
-  // The first screen answers who (pinned header), what happened last, and what is next; then
-  // the composer; the full timeline and everything else below.
+  // The first screen answers who (pinned header) and what happened last; the stage suggestions
+  // (and the stored score they keep), what is next, the composer, the full timeline and
+  // everything else follow once the sidebar has settled (useSettled), so a person switched past
+  // at once costs only the header and the latest items, and writes nothing.
   return (
     <UndoProvider>
       <div class="person-panel">
         <PersonHeader person={person} contact={contact.data ?? undefined} />
         {contactId && <CrmSyncState contactId={contactId} />}
         {belowHeader}
-        {contact.data !== undefined && <PersonMetrics context={context} person={person} contact={contact.data ?? undefined} />}
+        {settled && contact.data !== undefined && <PersonMetrics context={context} person={person} contact={contact.data ?? undefined} />}
         {contactId && <RecentActivity contactId={contactId} />}
-        {contactId && <FollowUps contactId={contactId} />}
-        <NoteComposer person={person} source={source ?? sourceOf(context)} />
-        <Timeline contactId={contactId} />
-        <ContactDetails person={person} contact={contact.data ?? undefined} tools={tools} />
-        {contact.data && <ForgetContact contact={contact.data} />}
+        {settled && (
+          <>
+            {contactId && <FollowUps contactId={contactId} />}
+            <NoteComposer person={person} source={source ?? sourceOf(context)} />
+            <Timeline contactId={contactId} />
+            <ContactDetails person={person} contact={contact.data ?? undefined} tools={tools} />
+            {contact.data && <ForgetContact contact={contact.data} />}
+          </>
+        )}
       </div>
     </UndoProvider>
   );

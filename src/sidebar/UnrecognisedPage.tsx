@@ -115,7 +115,7 @@ function NobodyRecognised({ context, onChoose }: { context: PageContext; onChoos
 /**
  * Which of the page's signals Margin read, which were missing and which named someone else, and
  * a way to report it: a description of the page's structure with no text, names, addresses or
- * ids, built by the page's content script only when asked, shown before it is copied.
+ * ids, walked in the page by the background only when asked, shown before it is copied.
  */
 function PageHealth({ signals }: { signals: PageSignal[] }) {
   const [description, setDescription] = useState('');

@@ -5,12 +5,12 @@
  * their shape (`~37` for a 37-letter hashed class), link paths keep only LinkedIn's and Gmail's
  * route words, and attribute values are kept only for a few attributes that hold no personal data,
  * with ids and numbers masked even there. Only when the user asks (a message from the sidebar):
- * the content script walks the page (`readPageSkeleton`), the background redacts what it got.
+ * the background runs the walk in the tab (`readPageSkeleton`) and redacts what it got.
  */
 
-import { MAX_ELEMENTS, readPageSkeleton, type PageSkeleton, type SkeletonNode } from './page-skeleton';
+import { MAX_ELEMENTS, PAGE_WALK, readPageSkeleton, type PageSkeleton, type SkeletonNode } from './page-skeleton';
 
-export { readPageSkeleton, type PageSkeleton, type SkeletonNode } from './page-skeleton';
+export { PAGE_WALK, readPageSkeleton, type PageSkeleton, type SkeletonNode } from './page-skeleton';
 
 /** Attributes whose values are structure, not content. */
 const KEPT_VALUES = new Set(['role', 'type', 'dir', 'aria-hidden', 'aria-current', 'aria-expanded', 'aria-haspopup', 'contenteditable', 'componentkey', 'data-sdui-screen']);
@@ -36,8 +36,8 @@ export function describeSkeleton(skeleton: PageSkeleton): string {
 }
 
 /** Both steps at once (tests, and any caller that holds the document itself). */
-export function describePageStructure(document: Document, skip?: (element: Element) => boolean): string {
-  return describeSkeleton(readPageSkeleton(document, skip));
+export function describePageStructure(document: Document): string {
+  return describeSkeleton(readPageSkeleton(PAGE_WALK, document));
 }
 
 function describeElement(tag: string, attributes: SkeletonNode[2], hasText: boolean): string {

@@ -3,8 +3,11 @@ import { createDb } from '../db/database';
 import { DatabaseContext } from './database-context';
 import { createQueryClient } from './query-client';
 import { QueryClientContext } from './query-client-context';
-import { WakeCrmSync } from './WakeCrmSync';
+import { lazyComponent } from './lazy-component';
 import './theme.css';
+
+// Watching the CRM outbox waits until the page has painted (its own chunk).
+const WakeCrmSync = lazyComponent(() => import('./WakeCrmSync').then((module) => module.WakeCrmSync));
 
 /** Renders an extension page's root component with its database and query cache. */
 export function mountExtensionPage(App: ComponentType): void {

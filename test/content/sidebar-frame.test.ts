@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from '../../src/content/content-script-context';
 import { COLLAPSED_TAB_WIDTH_PX, MIN_SIDEBAR_WIDTH_PX, mountSidebarFrame, SIDEBAR_HOST_ID } from '../../src/content/sidebar-frame';
 import {
   COLLAPSE_BELOW_STORAGE_KEY,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from '../../src/content/content-script-context';
 import { QUIET_TICK_MS, watchPage, type Recogniser } from '../../src/content/watch-page';
 import type { PageContext } from '../../src/model/page-context';
 import { SITE_TABLE } from '../../src/model/sites';
@@ -165,6 +165,15 @@ describe('watchPage', () => {
       await Promise.resolve();
       await vi.advanceTimersByTimeAsync(20);
       expect(seen()).toEqual(['#thread-a Priya', '#thread-b stale-page', '#thread-b Jonas']);
+    });
+
+    it('a pushState no event tells of (Firefox has no Navigation API) is read with the DOM change it brings', async () => {
+      showThread('thread-a', 'Priya');
+      watchPage(ctx, recogniseThread, (context) => reports.push(context), WATCHED);
+      history.pushState({}, '', '#thread-b');
+      showThread('thread-b', 'Jonas');
+      await Promise.resolve(); // the MutationObserver callback, before any timer or frame
+      expect(seen()).toEqual(['#thread-a Priya', '#thread-b Jonas']);
     });
 
     it('back to the churn rule once the page shows the new thread: later changes wait for a quiet tick', async () => {

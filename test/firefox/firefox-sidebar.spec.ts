@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import {
@@ -106,7 +107,7 @@ test('LinkedIn profile: Priya is recognised with her profile id', async ({ firef
 
 const SAVED_REAL_PROFILE = fromRepoRoot('../shared/fixtures/linkedin/linkedin-2022-03-profile-austin-oboyle.html');
 
-// Without ../shared this is reported as skipped, never left out unseen.
+// Without ../shared these are reported as skipped, never left out unseen.
 test("a saved 2022 LinkedIn profile shows Austin O'Boyle", async ({ firefoxPage: page, tab }) => {
   test.skip(!existsSync(SAVED_REAL_PROFILE), `${SAVED_REAL_PROFILE} is absent: the Firefox run of a real saved LinkedIn profile is not checked`);
   const url = 'https://www.linkedin.com/in/austinoboyle/';
@@ -114,4 +115,30 @@ test("a saved 2022 LinkedIn profile shows Austin O'Boyle", async ({ firefoxPage:
   await page.goto(url);
   await expect.poll(() => sidebarHeading(page)).toBe("Austin O'Boyle");
   await saveFirefoxScreenshot(page, `firefox-5-real-${path.basename(SAVED_REAL_PROFILE, '.html')}`);
+});
+
+const SAVED_REAL_2025_PROFILE = fromRepoRoot('../shared/fixtures/real/linkedin-2025-04-profile-eugenemann.html');
+
+test('a profile Margin cannot read is described on request, walked by the background (scripting) and redacted', async ({
+  firefoxPage: page,
+  tab,
+}, testInfo) => {
+  test.skip(!existsSync(SAVED_REAL_2025_PROFILE), `${SAVED_REAL_2025_PROFILE} is absent: the Firefox run of the page description is not checked`);
+  // The real 2025 page with its name heading gone: a markup change Margin has not seen.
+  const unreadable = readFileSync(SAVED_REAL_2025_PROFILE, 'utf8').replace(/<h1 class="xdgw[^"]*">Eugene Mann<\/h1>/, '');
+  expect(unreadable).not.toContain('">Eugene Mann</h1>');
+  const file = testInfo.outputPath('eugenemann-without-heading.html');
+  await writeFile(file, unreadable);
+  const url = 'https://www.linkedin.com/in/eugenemann/';
+  tab.serve({ [url]: file });
+  await page.goto(url);
+  await expect.poll(() => sidebarHeading(page)).toBe('Nobody recognised on this page');
+
+  const sidebar = await sidebarFrameIn(page);
+  await (await buttonNamed(sidebar, 'Copy a description of this page for a bug report')).click();
+  const description = () => sidebar.evaluate(() => document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Page description"]')?.value ?? '');
+  await expect.poll(description).toMatch(/^Margin page structure \(redacted/);
+  expect(await description()).toContain('address: linkedin.com/in/:/');
+  for (const secret of ['Eugene', 'eugenemann', 'Maven', 'Boston', 'ACoAA', 'Ben Guo', '@']) expect(await description()).not.toContain(secret);
+  await saveFirefoxScreenshot(page, 'firefox-6-page-description');
 });

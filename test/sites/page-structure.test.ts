@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backgroundSenderChecks } from '../../src/background/sender-checks';
 import { pageSkeletonSchema } from '../../src/messaging/protocol';
-import { classShape, describePageStructure, describeSkeleton, maskValue, readPageSkeleton, titleShape, urlShape } from '../../src/sites/page-structure';
+import { classShape, describePageStructure, describeSkeleton, maskValue, PAGE_WALK, readPageSkeleton, titleShape, urlShape } from '../../src/sites/page-structure';
 import { contentScriptSender, sidebarSender } from '../messaging/senders-fixtures';
 import { parsePage, readOwnFixture, SAVED_PAGE_TIMEOUT_MS, sharedFixturesDir, sharedFixturesPresent } from '../support/fixtures';
 
@@ -47,9 +47,17 @@ describe('the redacted page structure', () => {
 
   it('skips what the caller leaves out (Margin’s own sidebar)', () => {
     const document = parsePage('<html><body><main class="page"></main><div id="margin-root"><p class="inside-margin"></p></div></body></html>');
-    const description = describePageStructure(document, (element) => element.id === 'margin-root');
+    const description = describePageStructure(document);
     expect(description).toContain('main.page');
     expect(description).not.toContain('inside-margin');
+  });
+
+  it('walks from its own source alone, as scripting.executeScript sends it to the tab', () => {
+    const document = parsePage('<html><body><main class="page"><p>Hi</p></main><div id="margin-root"></div></body></html>');
+    // executeScript serialises the function: a name from its module would be undefined in the page.
+    const sentToTheTab = new Function(`return (${readPageSkeleton.toString()})`)() as typeof readPageSkeleton;
+    expect(sentToTheTab(PAGE_WALK, document)).toEqual(readPageSkeleton(PAGE_WALK, document));
+    expect(sentToTheTab(PAGE_WALK, document).nodes.map(([, tag]) => tag)).toEqual(['BODY', 'MAIN', 'P']);
   });
 
   it('only the sidebar in a tab may ask for it, never a content script or a page outside a tab', () => {
@@ -66,7 +74,7 @@ describe.skipIf(!sharedFixturesPresent)('the redacted structure of the real page
     ['gmail-2025-04-thread-own-reply-last.html', 'https://mail.google.com/mail/u/0/#inbox/196195b51bdb9ff3', ['@', 'PagerDuty', 'substrate', '196195b51bdb9ff3', 'Ben Guo']],
     ['linkedin-2025-04-messaging-thread.html', 'https://www.linkedin.com/messaging/thread/2-ZjQ4/', ['Talha', 'ACoAA', 'Ben Guo']],
   ])('%s: the walk passes the background’s check; the description has no names, addresses or ids', (file, url, secrets) => {
-    const skeleton = readPageSkeleton(parsePage(readFileSync(path.join(sharedFixturesDir, 'real', file), 'utf8'), url));
+    const skeleton = readPageSkeleton(PAGE_WALK, parsePage(readFileSync(path.join(sharedFixturesDir, 'real', file), 'utf8'), url));
     expect(pageSkeletonSchema.safeParse(skeleton).success).toBe(true);
     const description = describeSkeleton(skeleton);
     expect(description.split('\n').length).toBeGreaterThan(100);
