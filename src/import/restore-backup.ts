@@ -2,6 +2,7 @@ import type { MarginDb } from '../db/database';
 import type { Contact } from '../model/schemas';
 import { BACKUP_TABLES, type Backup, type BackupTable } from '../export/backup-schema';
 import { isExportStateKey } from '../export/export-history';
+import { derivedTables, refreshContacts } from '../actions/recompute-scores';
 import { ContactMatcher, mergeContact, sameContact } from './contact-matcher';
 
 export type RestoreMode = 'merge' | 'replace';
@@ -78,11 +79,15 @@ export interface RestoreResult {
  *   count as changed now, so the next incremental export carries them.
  */
 export async function restoreBackup(db: MarginDb, backup: Backup, mode: RestoreMode, now: number): Promise<RestoreResult> {
-  const tables = BACKUP_TABLES.map((table) => db.table(table));
+  const tables = [...new Set([...BACKUP_TABLES.map((table) => db.table(table)), ...derivedTables(db)])];
   return db.transaction('rw', tables, async () => {
     if (mode === 'replace') {
       for (const table of BACKUP_TABLES) await db.table(table).clear();
       for (const table of BACKUP_TABLES) await db.table(table).bulkAdd(backup.tables[table]);
+      // The activity rows are not in a backup: every restored person's is computed from their
+      // rows, so the sidebar shows their score at once; the rows stay exactly as backed up.
+      await db.activity.clear();
+      await refreshContacts(db, backup.tables.contacts.map((contact) => contact.id), now, { keepStoredRows: true });
       return {
         mode,
         contactsAdded: backup.tables.contacts.length,
@@ -145,6 +150,8 @@ async function mergeIntoDb(db: MarginDb, backup: Backup, now: number): Promise<R
   await addMissing(db, 'settings', settings, (row) => row.key);
   await addMissing(db, 'drafts', backup.tables.drafts, (row) => row.key);
   await addMissing(db, 'undo', backup.tables.undo, (row) => row.id);
+  // Everyone who gained a row, or changed, has their score and suggestion current at once.
+  await refreshContacts(db, [...contactsToPut.map((contact) => contact.id), ...interactionsToPut.map((row) => row.contactId)], now);
 
   return { mode: 'merge', contactsAdded, contactsMerged, interactionsAdded: interactionsToPut.length };
 }

@@ -21,7 +21,9 @@ const TWO_WAY_BY_ITSELF = kindsWhere((kind) => kind.direction === 'both');
  * weights, half-life or k no longer holds, and the person is recomputed from their history.
  */
 export function scoreSettingsKey(settings: ScoreSettings): string {
-  const text = JSON.stringify([settings.weights, settings.sentimentFactors, settings.halfLifeDays, settings.k]);
+  // Keys in a fixed order: the same settings parsed from storage or taken as the defaults give one key.
+  const sorted = (record: Partial<Record<string, number>>) => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const text = JSON.stringify([sorted(settings.weights), sorted(settings.sentimentFactors), settings.halfLifeDays, settings.k]);
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index += 1) {
     hash ^= text.charCodeAt(index);
@@ -72,8 +74,7 @@ export function summariseActivity(
       lastNote?.objection?.trim() && lastNote.nextStep?.trim() && !BAD_SENTIMENTS.has(lastNote.sentiment ?? 'Neutral'),
     ),
     theirRecentTouches: past
-      .filter((interaction) => isTheirTouch(interaction))
-      .slice(-SURGE_MIN_TOUCHES)
+      .filter((interaction) => isTheirTouch(interaction) && interaction.at > now - SURGE_WINDOW_DAYS * DAY_MS)
       .map((interaction) => interaction.at),
   };
 }
@@ -99,10 +100,11 @@ export function scoreOfActivity(activity: PersonActivity, now: number, settings:
   return scoreOfSum(sumOfActivity(activity, now, settings), settings);
 }
 
-/** 3+ of their own touches in the 7 days before `now` (as `surgeOf`). */
-export function surgeOfActivity(activity: PersonActivity, now: number): boolean {
+/** How many of their own touches in the 7 days before `now`, and whether that is a surge (as `surgeOf`). */
+export function surgeOfActivity(activity: PersonActivity, now: number): { touches: number; surge: boolean } {
   const since = now - SURGE_WINDOW_DAYS * DAY_MS;
-  return activity.theirRecentTouches.filter((at) => at > since).length >= SURGE_MIN_TOUCHES;
+  const touches = activity.theirRecentTouches.filter((at) => at > since).length;
+  return { touches, surge: touches >= SURGE_MIN_TOUCHES };
 }
 
 /** The fields the contact row caches for the dashboard, at `now`. */
@@ -110,7 +112,7 @@ export function contactActivityOf(activity: PersonActivity, now: number): Contac
   return {
     ...(activity.lastTouchAt === undefined ? {} : { lastTouchAt: activity.lastTouchAt }),
     ...(activity.lastSentiment === undefined ? {} : { lastSentiment: activity.lastSentiment }),
-    surge: surgeOfActivity(activity, now),
+    surge: surgeOfActivity(activity, now).surge,
   };
 }
 

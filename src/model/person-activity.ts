@@ -58,6 +58,6 @@ export interface PersonActivity {
   lastSpokenKind?: InteractionKind;
   /** Whether the newest note names an objection and a next step and is not Negative or Concerned. */
   latestNoteQualifies: boolean;
-  /** The times of their newest three own touches, oldest first (the surge rule counts those in the last 7 days). */
+  /** The times of their own touches in the 7 days up to `computedAt`, oldest first (a surge is 3+ in the 7 days before a read). */
   theirRecentTouches: number[];
 }

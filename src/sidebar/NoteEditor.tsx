@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { editNote } from '../db/interactions-repository';
+import { editNote } from '../actions/edit-timeline';
 import { NoteRejectedError } from '../db/note-rejected-error';
 import { SENTIMENTS, type Interaction, type Sentiment } from '../model/schemas';
 import { describeStorageError } from '../db/storage-errors';

@@ -155,7 +155,7 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
       // The write paths load when first used: the timeline paints without them.
       const undo = interaction.source.messageId
         ? await (await import('../actions/capture-interactions')).removeCapturedInteraction(db, interaction.id, Date.now())
-        : await (await import('../db/interactions-repository')).deleteInteraction(db, interaction.id, Date.now());
+        : await (await import('../actions/edit-timeline')).deleteInteraction(db, interaction.id, Date.now());
       if (undo) offerUndo(undo);
     } catch (failure) {
       setError(`Could not delete: ${describeStorageError(failure)}`);

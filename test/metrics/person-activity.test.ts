@@ -11,7 +11,9 @@ import {
   scoreSettingsKey,
   sumOfActivity,
   summariseActivity,
+  surgeOfActivity,
 } from '../../src/metrics/person-activity';
+import { surgeOf } from '../../src/metrics/surge';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../src/metrics/score-settings';
 import { stageCandidates, stageCandidatesOf, type StageRule } from '../../src/metrics/stage-rules';
 import { contactActivity } from '../../src/metrics/contact-activity';
@@ -116,6 +118,7 @@ describe('the cached activity gives what the history gives', () => {
       expect(Math.abs(sumOfActivity(activity, later, settings) - full.sum), context).toBeLessThanOrEqual(1e-9 * Math.max(1, full.sum));
       expect(scoreOfActivity(activity, later, settings), context).toBe(full.score);
       expect(contactActivityOf(activity, later), context).toEqual(contactActivity(history, later));
+      expect(surgeOfActivity(activity, later), context).toEqual(surgeOf(history, later));
       const expectedLater = stageCandidatesBeforeCache({ contact, interactions: history, now: later, settings });
       expect(stageCandidatesOf({ contact, activity, now: later, settings }), context).toEqual(expectedLater);
       for (const candidate of expectedLater) fired.set(candidate.rule, (fired.get(candidate.rule) ?? 0) + 1);
@@ -145,5 +148,19 @@ describe('the cached activity gives what the history gives', () => {
       expect(engagementScore(history, NOW, DEFAULT_SCORE_SETTINGS)).toEqual(engagementScoreBeforeCache(history, NOW, DEFAULT_SCORE_SETTINGS));
       expect(scoreAt(history, NOW, SHORT_HALF_LIFE)).toBe(engagementScoreBeforeCache(history, NOW, SHORT_HALF_LIFE).score);
     }
+  });
+});
+
+describe('the settings fingerprint', () => {
+  it('is the same for the same settings in any key order, and differs when a number changes', () => {
+    const reordered: ScoreSettings = {
+      k: DEFAULT_SCORE_SETTINGS.k,
+      halfLifeDays: DEFAULT_SCORE_SETTINGS.halfLifeDays,
+      sentimentFactors: Object.fromEntries(Object.entries(DEFAULT_SCORE_SETTINGS.sentimentFactors).reverse()) as ScoreSettings['sentimentFactors'],
+      weights: Object.fromEntries(Object.entries(DEFAULT_SCORE_SETTINGS.weights).reverse()),
+    };
+    expect(scoreSettingsKey(reordered)).toBe(scoreSettingsKey(DEFAULT_SCORE_SETTINGS));
+    expect(scoreSettingsKey({ ...DEFAULT_SCORE_SETTINGS, k: 11 })).not.toBe(scoreSettingsKey(DEFAULT_SCORE_SETTINGS));
+    expect(scoreSettingsKey({ ...DEFAULT_SCORE_SETTINGS, weights: { ...DEFAULT_SCORE_SETTINGS.weights, call: 3 } })).not.toBe(scoreSettingsKey(DEFAULT_SCORE_SETTINGS));
   });
 });
