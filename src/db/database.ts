@@ -4,7 +4,8 @@ import { repairMemberIdCase } from './repair-member-id-case';
 import { fillPersonActivity } from './fill-person-activity';
 import type { PersonActivity } from '../model/person-activity';
 import type { Contact, Draft, Interaction, Setting, StageSuggestion, Task, UndoRecord } from '../model/schemas';
-import type { CrmLink, OutboxEntry, SyncStateRow } from './sync-schemas';
+import type { CrmLink } from '../model/crm-link';
+import type { OutboxEntry, SyncStateRow } from './sync-schemas';
 import { outboxMiddleware } from './outbox-middleware';
 
 /**

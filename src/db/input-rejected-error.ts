@@ -26,4 +26,5 @@ const ROW_NOUNS: Record<string, string> = {
   drafts: 'draft',
   suggestions: 'suggestion',
   undo: 'undo step',
+  crmLinks: 'CRM id',
 };

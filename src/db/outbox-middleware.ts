@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Contact, Interaction, InteractionKind, Task } from '../model/schemas';
-import { ENTITY_OF_TABLE, outboxKey, type OutboxEntry, type SyncConnection, type SyncedEntity } from './sync-schemas';
+import type { SyncedEntity } from '../model/crm-link';
+import { ENTITY_OF_TABLE, outboxKey, type OutboxEntry, type SyncConnection } from './sync-schemas';
 
 /**
  * The outbox is written by the database itself: every write to contacts, interactions or tasks,
@@ -136,8 +137,10 @@ async function enqueue(
       changedAt: now,
       dueAt: now,
       attempts: 0,
-      // A create whose answer was lost stays marked: the next attempt must look it up first.
+      // A create whose answer was lost stays marked, with the person it was sent for: the next
+      // attempt must look it up there first, even when the row has moved to another contact since.
       ...(previous?.sentAt !== undefined ? { sentAt: previous.sentAt } : {}),
+      ...(previous?.sentToPersonCrmId !== undefined ? { sentToPersonCrmId: previous.sentToPersonCrmId } : {}),
     };
   });
   const written = await outbox.mutate({ type: 'put', trans, values: entries });

@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
+import { SYNCED_ENTITIES, type SyncedEntity } from '../model/crm-link';
 
 /**
- * Rows of the live sync to a CRM (schema version 4). None of them is in a backup or an export:
- * the outbox and the CRM ids describe one browser's connection, and the API token is not in the
- * database at all (browser.storage.local only).
+ * Rows of the live sync to a CRM (schema version 4). The CRM ids (`crmLinks`) are in the backup,
+ * so a restore into another browser updates the CRM's records instead of creating them again;
+ * the outbox and the sync state describe one browser's connection and stay out, and the API
+ * token is not in the database at all (browser.storage.local only).
  */
-
-export const SYNCED_ENTITIES = ['contact', 'interaction', 'task'] as const;
-export type SyncedEntity = (typeof SYNCED_ENTITIES)[number];
 
 /** The table each synced entity lives in. */
 export const ENTITY_OF_TABLE: Readonly<Record<string, SyncedEntity>> = { contacts: 'contact', interactions: 'interaction', tasks: 'task' };
@@ -36,34 +35,15 @@ export const outboxEntrySchema = z.object({
    * attempt means the answer was lost: the worker looks the record up before creating it again.
    */
   sentAt: z.optional(z.number()),
+  /**
+   * The CRM person the create marked by `sentAt` was sent for. The row may have moved to another
+   * contact since (a merge): the lost record is looked up where it was sent, and moved from there.
+   */
+  sentToPersonCrmId: z.optional(z.string()),
   /** A contact entry that also brings the person's notes, messages and follow-ups not yet in the CRM (on connect). */
   withHistory: z.optional(z.boolean()),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
-
-/** The CRM's id of a Margin row, so a change updates it and never creates it twice. */
-export const crmLinkSchema = z.object({
-  /** `<crm>:<entity>:<local id>` */
-  key: z.string(),
-  crm: z.string(),
-  entity: z.enum(SYNCED_ENTITIES),
-  localId: z.string(),
-  contactId: z.string(),
-  crmId: z.string(),
-  /** The CRM object a record became (note, email, …), needed to delete it. */
-  recordKind: z.optional(z.string()),
-  /**
-   * The CRM person a record hangs off, as last sent. When the row's contact changed (a merge, an
-   * undone merge) and that contact's CRM person differs, the record is moved, not created again.
-   */
-  personCrmId: z.optional(z.string()),
-  syncedAt: z.number(),
-});
-export type CrmLink = z.infer<typeof crmLinkSchema>;
-
-export function crmLinkKey(crm: string, entity: SyncedEntity, localId: string): string {
-  return `${crm}:${entity}:${localId}`;
-}
 
 export function outboxKey(entity: SyncedEntity, localId: string): string {
   return `${entity}:${localId}`;

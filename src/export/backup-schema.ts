@@ -8,6 +8,7 @@ import {
   taskSchema,
   undoRecordSchema,
 } from '../model/schemas';
+import { crmLinkSchema } from '../model/crm-link';
 
 /**
  * The published shape of a Margin backup file: every table of the database, row for row, with the
@@ -22,7 +23,7 @@ export const BACKUP_FORMAT = 'margin-backup';
 export const BACKUP_VERSION = 1;
 
 /** Backed-up tables, in the order they appear in the file. */
-export const BACKUP_TABLES = ['contacts', 'interactions', 'tasks', 'settings', 'drafts', 'suggestions', 'undo'] as const;
+export const BACKUP_TABLES = ['contacts', 'interactions', 'tasks', 'settings', 'drafts', 'suggestions', 'undo', 'crmLinks'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 export const backupTablesSchema = z.object({
@@ -33,6 +34,12 @@ export const backupTablesSchema = z.object({
   drafts: z.array(draftSchema),
   suggestions: z.array(stageSuggestionSchema),
   undo: z.array(undoRecordSchema),
+  /**
+   * The CRM id of each synced row (live sync), so a backup restored into another browser and
+   * connected to the same CRM updates those records instead of creating them again. Files
+   * written before the sync have none; an older Margin reading a newer file ignores them.
+   */
+  crmLinks: z._default(z.array(crmLinkSchema), []),
 });
 export type BackupTables = z.infer<typeof backupTablesSchema>;
 
@@ -54,5 +61,5 @@ export type Backup = z.infer<typeof backupSchema>;
 
 /** An empty set of tables, for building backups in tests and merges. */
 export function emptyBackupTables(): BackupTables {
-  return { contacts: [], interactions: [], tasks: [], settings: [], drafts: [], suggestions: [], undo: [] };
+  return { contacts: [], interactions: [], tasks: [], settings: [], drafts: [], suggestions: [], undo: [], crmLinks: [] };
 }

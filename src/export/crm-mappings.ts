@@ -189,6 +189,11 @@ export interface CsvTarget {
 }
 
 export const CSV_TARGET_IDS = ['hubspot', 'salesforce', 'pipedrive', 'generic'] as const;
+
+/** What the dashboard calls a target's CSV export ("HubSpot CSV"); the generic target's label already says CSV. */
+export function csvExportLabel(target: Pick<CsvTarget, 'label'>): string {
+  return target.label.endsWith('CSV') ? target.label : `${target.label} CSV`;
+}
 export type CsvTargetId = (typeof CSV_TARGET_IDS)[number];
 
 /** Conversations and notes a CRM keeps on the contact's timeline as a note. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, backupSchema, type Backup, type BackupTable } from '../export/backup-schema';
+import { crmLinkKey } from '../model/crm-link';
 import { describeIssue } from '../model/describe-issue';
 import { ImportFileError } from './import-file-error';
 import { lineAndColumn } from './text-position';
@@ -80,7 +81,7 @@ function describeLocated(issue: z.core.$ZodIssue, json: unknown): string {
 
 /** Each table's primary key: what must be unique within it. */
 function keyField(table: string): 'id' | 'key' {
-  return table === 'settings' || table === 'drafts' ? 'key' : 'id';
+  return table === 'settings' || table === 'drafts' || table === 'crmLinks' ? 'key' : 'id';
 }
 
 /** Two rows of one table with the same key would make the restore fail half-way: named here instead. */
@@ -112,11 +113,18 @@ const ROW_WORDS: Record<BackupTable, string> = {
   drafts: 'drafts',
   suggestions: 'suggestions',
   undo: 'undo steps',
+  crmLinks: 'CRM ids',
 };
 
 function checkReferences(backup: Backup): void {
   const { tables } = backup;
   const contactIds = new Set(tables.contacts.map((contact) => contact.id));
+  // A CRM id's key names its CRM, kind and row; one that does not would be stored where no sync looks.
+  for (const [index, link] of tables.crmLinks.entries()) {
+    if (link.key !== crmLinkKey(link.crm, link.entity, link.localId)) {
+      throw new ImportFileError(`A CRM id's key "${link.key}" does not name its CRM, kind and row.`, `at $.tables.crmLinks[${index}].key`);
+    }
+  }
   for (const table of ['interactions', 'tasks', 'suggestions'] as const) {
     for (const [index, row] of tables[table].entries()) {
       if (!contactIds.has(row.contactId)) {

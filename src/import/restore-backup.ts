@@ -1,5 +1,6 @@
 import type { MarginDb } from '../db/database';
 import type { Contact } from '../model/schemas';
+import { crmLinkKey, type CrmLink } from '../model/crm-link';
 import { BACKUP_TABLES, type Backup, type BackupTable } from '../export/backup-schema';
 import { isExportStateKey } from '../export/export-history';
 import { derivedTables, refreshContacts } from '../actions/recompute-scores';
@@ -74,8 +75,8 @@ export interface RestoreResult {
  * - `replace` empties every table and stores the backup's rows as they are (an exact restore).
  * - `merge` keeps what is here: contacts already here (by id, address or LinkedIn id) are merged,
  *   their interactions, follow-ups and suggestions re-pointed; a row with an id already here keeps
- *   the newer of the two; settings, drafts and undo history are added only where missing, and
- *   export cursors never (they describe this browser's exports). Rows a merge adds or changes
+ *   the newer of the two; settings, drafts, undo history and CRM ids are added only where missing,
+ *   and export cursors never (they describe this browser's exports). Rows a merge adds or changes
  *   count as changed now, so the next incremental export carries them.
  */
 export async function restoreBackup(db: MarginDb, backup: Backup, mode: RestoreMode, now: number): Promise<RestoreResult> {
@@ -131,6 +132,13 @@ async function mergeIntoDb(db: MarginDb, backup: Backup, now: number): Promise<R
     contactId: contactIdOf.get(row.contactId) ?? row.contactId,
   });
 
+  /** A CRM id follows its contact when that contact merged into one already here. */
+  const repointLink = (link: CrmLink): CrmLink => {
+    const contactId = contactIdOf.get(link.contactId) ?? link.contactId;
+    const localId = link.entity === 'contact' ? contactId : link.localId;
+    return { ...link, contactId, localId, key: crmLinkKey(link.crm, link.entity, localId) };
+  };
+
   const incomingInteractions = backup.tables.interactions.map(repoint);
   const existingInteractions = await db.interactions.bulkGet(incomingInteractions.map((row) => row.id));
   const interactionsToPut = incomingInteractions
@@ -150,6 +158,8 @@ async function mergeIntoDb(db: MarginDb, backup: Backup, now: number): Promise<R
   await addMissing(db, 'settings', settings, (row) => row.key);
   await addMissing(db, 'drafts', backup.tables.drafts, (row) => row.key);
   await addMissing(db, 'undo', backup.tables.undo, (row) => row.id);
+  // A CRM id known here wins: it is what this browser last sent.
+  await addMissing(db, 'crmLinks', backup.tables.crmLinks.map(repointLink), (row) => row.key);
   // Everyone who gained a row, or changed, has their score and suggestion current at once.
   await refreshContacts(db, [...contactsToPut.map((contact) => contact.id), ...interactionsToPut.map((row) => row.contactId)], now);
 

@@ -67,6 +67,11 @@ const FIELD_WORDS: Record<string, string> = {
   customFields: 'custom fields',
   templateFields: 'template fields',
   linkedinIds: 'LinkedIn ids',
+  crmId: 'CRM id',
+  personCrmId: 'CRM person id',
+  syncedAt: 'sync time',
+  localId: 'Margin id',
+  contactId: 'contact id',
 };
 
 const EXPECTED: Record<string, string> = {

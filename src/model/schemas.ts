@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crmLinkSchema } from './crm-link';
 import { describeIssue } from './describe-issue';
 import { INTERACTION_KINDS } from './interaction-kinds';
 import { plainValueSchema, timestampSchema, userKeyedRecord } from './plain-values';
@@ -204,6 +205,7 @@ export const ROW_SCHEMAS = {
   drafts: draftSchema,
   suggestions: stageSuggestionSchema,
   undo: undoRecordSchema,
+  crmLinks: crmLinkSchema,
 } as const;
 export type TableName = keyof typeof ROW_SCHEMAS;
 

@@ -1,5 +1,6 @@
 import type { MarginDb } from '../db/database';
-import { WAITS_FOR_RETRY, crmLinkKey, type SyncConnection, type SyncStatus } from '../db/sync-schemas';
+import { WAITS_FOR_RETRY, type SyncConnection, type SyncStatus } from '../db/sync-schemas';
+import { crmLinkKey } from '../model/crm-link';
 import { readSyncConnection, readSyncStatus } from './sync-state';
 
 /** What the sidebar shows for one person and the dashboard for everyone, read from the database. */
@@ -47,7 +48,7 @@ export async function readSyncOverview(db: MarginDb): Promise<SyncOverview> {
   const failed = await db.outbox.where('dueAt').equals(WAITS_FOR_RETRY).count();
   const total = await db.outbox.count();
   const contacts = await db.contacts.bulkGet(failedEntries.map((entry) => entry.contactId));
-  const inCrm = connection ? await db.crmLinks.where('key').startsWith(`${connection.crm}:contact:`).count() : 0;
+  const inCrm = connection ? await countPeopleInCrm(db, connection.crm) : 0;
   return {
     ...(connection ? { connection } : {}),
     status,
@@ -60,6 +61,18 @@ export async function readSyncOverview(db: MarginDb): Promise<SyncOverview> {
     })),
     inCrm,
   };
+}
+
+/**
+ * The people Margin has whose CRM id it knows. A contact merged away (or deleted) keeps its CRM
+ * id, so an Undo finds the same CRM person again; it is not one of Margin's people any more, so
+ * it is not counted.
+ */
+async function countPeopleInCrm(db: MarginDb, crm: string): Promise<number> {
+  const prefix = crmLinkKey(crm, 'contact', '');
+  const linkKeys = await db.crmLinks.where('key').startsWith(prefix).primaryKeys();
+  if (linkKeys.length === 0) return 0;
+  return db.contacts.where('id').anyOf(linkKeys.map((key) => key.slice(prefix.length))).count();
 }
 
 /** What the sidebar and the dashboard say while the CRM's allowance for today is used up. */

@@ -1,14 +1,8 @@
 import type { MarginDb } from '../db/database';
 import { SYNCED_INTERACTION_KINDS } from '../db/outbox-middleware';
 import type { Contact, Interaction, Task } from '../model/schemas';
-import {
-  WAITS_FOR_RETRY,
-  crmLinkKey,
-  outboxKey,
-  type CrmLink,
-  type OutboxEntry,
-  type SyncConnection,
-} from '../db/sync-schemas';
+import { WAITS_FOR_RETRY, outboxKey, type OutboxEntry, type SyncConnection } from '../db/sync-schemas';
+import { crmLinkKey, type CrmLink } from '../model/crm-link';
 import type { CrmAdapter, CrmBatchOutcome, CrmItemResult, CrmRecord } from './crm-adapter';
 import { CrmHttpError } from './crm-http';
 import { personOfContact, recordOfInteraction, recordOfTask } from './crm-rows';
@@ -214,17 +208,22 @@ async function runPass(
   if (vanished.length) await db.outbox.bulkDelete(vanished.map((entry) => entry.key));
 
   if (sendable.length > 0) {
-    // An earlier create of these may have reached the CRM without its answer reaching us.
+    // An earlier create of these may have reached the CRM without its answer reaching us. It is
+    // looked up under the person it was sent for: if a merge has moved the row to another person
+    // since, it is found there and moved, never created a second time.
     for (const item of sendable) {
       if (item.entry.sentAt === undefined || item.record.crmId) continue;
-      const found = await tryOrStop(() => adapter.findRecord(item.record));
+      const sentTo = item.entry.sentToPersonCrmId ?? item.record.personCrmId;
+      const found = await tryOrStop(() => adapter.findRecord({ ...item.record, personCrmId: sentTo }));
       if (found.stopped) return found.stopped;
-      if (found.value) item.record = { ...item.record, crmId: found.value };
+      if (found.value) {
+        item.record = { ...item.record, crmId: found.value, ...(sentTo !== item.record.personCrmId ? { movedFromPersonCrmId: sentTo } : {}) };
+      }
     }
-    const creates = sendable.filter((item) => !item.record.crmId).map((item) => item.entry.key);
+    const creates = sendable.filter((item) => !item.record.crmId);
     const sentAt = now();
     await db.transaction('rw', db.outbox, async () => {
-      for (const key of creates) await db.outbox.update(key, { sentAt });
+      for (const { entry, record } of creates) await db.outbox.update(entry.key, { sentAt, sentToPersonCrmId: record.personCrmId });
     });
     const outcome = await adapter.upsertRecords(sendable.map((item) => item.record));
     await db.transaction('rw', [db.outbox, db.crmLinks], async () => {
@@ -251,6 +250,7 @@ async function runPass(
           // Not carried out (throttled, refused): nothing to look up next time.
           await db.outbox.where('key').equals(entry.key).modify((stored) => {
             delete stored.sentAt;
+            delete stored.sentToPersonCrmId;
           });
         }
       }
@@ -318,7 +318,7 @@ async function settle(db: MarginDb, entry: OutboxEntry): Promise<void> {
   if (!current) return;
   if (current.changeId === entry.changeId) await db.outbox.delete(entry.key);
   else {
-    const { sentAt: _sent, failure: _failure, ...rest } = current;
+    const { sentAt: _sent, sentToPersonCrmId: _sentTo, failure: _failure, ...rest } = current;
     await db.outbox.put(rest);
   }
 }
@@ -327,7 +327,7 @@ async function markFailed(db: MarginDb, entries: readonly OutboxEntry[], reason:
   for (const entry of entries) {
     const current = await db.outbox.get(entry.key);
     if (!current) continue;
-    const { sentAt: _sent, ...rest } = current;
+    const { sentAt: _sent, sentToPersonCrmId: _sentTo, ...rest } = current;
     await db.outbox.put({ ...rest, dueAt: WAITS_FOR_RETRY, attempts: current.attempts + 1, failure: reason });
   }
 }

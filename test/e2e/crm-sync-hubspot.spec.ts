@@ -1,9 +1,6 @@
-import type { Page } from '@playwright/test';
-import { startCrmMock, type CrmMock } from '../sync/mock/crm-mock-server';
 import { DEMO_SITE_MAP, GMAIL_DEMO_THREAD_URL, PRIYA } from './support/demo-pages';
 import { saveScreenshot } from './support/screenshots';
-import type { SiteServer } from './support/serve-sites';
-import { expect, test } from './support/test';
+import { connectCrm, expect, test } from './support/crm-connect';
 
 /**
  * The live sync to HubSpot end to end: the built extension (test build, which may reach
@@ -11,38 +8,17 @@ import { expect, test } from './support/test';
  * (test/sync/contracts/hubspot/) and the rules HubSpot's documentation adds.
  */
 
-const TOKEN = 'e2e-hubspot-private-app-token';
-let mock: CrmMock;
-
-test.beforeEach(async () => {
-  mock = await startCrmMock('hubspot', { token: TOKEN });
-});
-test.afterEach(async () => {
-  expect(mock.violations, 'every request Margin sent must pass the specification').toEqual([]);
-  await mock.close();
-});
-
-async function connectHubSpot(page: Page, site: SiteServer, optionsUrl: string): Promise<void> {
-  await site.allowCrmMock(mock.url);
-  await page.goto(optionsUrl);
-  const section = page.getByRole('region', { name: 'CRM connection' });
-  await section.getByLabel('CRM').selectOption('HubSpot');
-  await expect(section.getByLabel('API address')).toHaveValue('https://api.hubapi.com');
-  await section.getByLabel('API address').fill(mock.url);
-  await section.getByLabel('API token').fill(TOKEN);
-  await section.getByRole('button', { name: 'Connect' }).click();
-  await expect(section.getByText('Connected to HubSpot')).toBeVisible();
-  await saveScreenshot(page, 'crm-sync-hubspot-1-options-connected', { fullPage: true });
-}
+test.use({ crm: 'hubspot' });
 
 test('connect HubSpot in Settings, track a person, log a note: HubSpot gets one contact and one note associated with it', async ({
   page,
   site,
   sidebar,
   extensionUrl,
+  crmMock: mock,
 }) => {
   site.serve(DEMO_SITE_MAP);
-  await connectHubSpot(page, site, extensionUrl('options.html#crm-connection'));
+  await connectCrm(page, site, extensionUrl('options.html#crm-connection'), mock, { connected: 'crm-sync-hubspot-1-options-connected' });
   // Connecting checked the token with one read and sent nothing else (Margin had no contacts yet).
   expect(mock.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /crm/v3/objects/contacts']);
 

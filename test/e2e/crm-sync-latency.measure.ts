@@ -2,19 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import { startCrmMock } from '../sync/mock/crm-mock-server';
 import { DEMO_SITE_MAP, GMAIL_DEMO_THREAD_URL, PRIYA } from './support/demo-pages';
 import { fromRepoRoot } from './support/repo-root';
+import { connectCrm } from './support/crm-connect';
 import { expect, test } from './support/test';
 
 /** Time from clicking "Save note" to the note being stored at the Pipedrive mock, in the built extension. */
 test('Save note → note at the Pipedrive mock: median and p95 over 30 notes', async ({ page, site, sidebar, extensionUrl }) => {
   const mock = await startCrmMock('pipedrive', { token: 'measure' });
-  await site.allowCrmMock(mock.url);
   site.serve(DEMO_SITE_MAP);
-  await page.goto(extensionUrl('options.html#crm-connection'));
-  const section = page.getByRole('region', { name: 'CRM connection' });
-  await section.getByLabel('API address').fill(mock.url);
-  await section.getByLabel('API token').fill('measure');
-  await section.getByRole('button', { name: 'Connect' }).click();
-  await expect(section.getByText('Connected to Pipedrive')).toBeVisible();
+  await connectCrm(page, site, extensionUrl('options.html#crm-connection'), mock);
 
   await page.goto(GMAIL_DEMO_THREAD_URL);
   const margin = sidebar(page);

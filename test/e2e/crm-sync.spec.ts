@@ -1,41 +1,15 @@
 import { existsSync } from 'node:fs';
 import type { BrowserContext, FrameLocator, Page } from '@playwright/test';
-import { DEFAULT_PIPEDRIVE_CONTRACTS, startCrmMock, type CrmMock } from '../sync/mock/crm-mock-server';
+import { DEFAULT_PIPEDRIVE_CONTRACTS, type CrmMock } from '../sync/mock/crm-mock-server';
+import { connectCrm, expect, test } from './support/crm-connect';
 import { DEMO_SITE_MAP, GMAIL_DEMO_THREAD_URL, PRIYA } from './support/demo-pages';
 import { saveScreenshot } from './support/screenshots';
-import type { SiteServer } from './support/serve-sites';
-import { expect, test } from './support/test';
 
 /**
  * The live sync end to end: the built extension (test build, which may reach 127.0.0.1) against a
  * mock that validates every request against Pipedrive's own OpenAPI documents.
  */
 test.skip(!existsSync(DEFAULT_PIPEDRIVE_CONTRACTS), "Pipedrive's OpenAPI documents (../shared/contracts/pipedrive/) are not here");
-
-const TOKEN = 'e2e-pipedrive-token';
-let mock: CrmMock;
-
-test.beforeEach(async () => {
-  mock = await startCrmMock('pipedrive', { token: TOKEN });
-});
-test.afterEach(async () => {
-  expect(mock.violations, 'every request Margin sent must pass the specification').toEqual([]);
-  await mock.close();
-});
-
-async function connectPipedrive(page: Page, site: SiteServer, optionsUrl: string): Promise<void> {
-  await site.allowCrmMock(mock.url);
-  await page.goto(optionsUrl);
-  const section = page.getByRole('region', { name: 'CRM connection' });
-  await section.getByLabel('CRM').selectOption('Pipedrive');
-  await expect(section.getByLabel('API address')).toHaveValue('https://api.pipedrive.com');
-  await section.getByLabel('API address').fill(mock.url);
-  await section.getByLabel('API token').fill(TOKEN);
-  await saveScreenshot(page, 'crm-sync-1-options-before-connect', { fullPage: true });
-  await section.getByRole('button', { name: 'Connect' }).click();
-  await expect(section.getByText('Connected to Pipedrive')).toBeVisible();
-  await saveScreenshot(page, 'crm-sync-2-options-connected', { fullPage: true });
-}
 
 async function trackPriyaAndLogNote(page: Page, sidebar: (page: Page) => FrameLocator, text: string) {
   await page.goto(GMAIL_DEMO_THREAD_URL);
@@ -49,29 +23,33 @@ async function trackPriyaAndLogNote(page: Page, sidebar: (page: Page) => FrameLo
   return margin;
 }
 
-const notesAtMock = () => [...mock.pipedrive.notes.values()];
-const personsAtMock = () => [...mock.pipedrive.persons.values()];
+const notesAt = (mock: CrmMock) => [...mock.pipedrive.notes.values()];
+const personsAt = (mock: CrmMock) => [...mock.pipedrive.persons.values()];
 
 test('connect in Settings, track a person, log a note: the CRM gets one valid person and one note linked to them', async ({
   page,
   site,
   sidebar,
   extensionUrl,
+  crmMock: mock,
 }) => {
   site.serve(DEMO_SITE_MAP);
-  await connectPipedrive(page, site, extensionUrl('options.html#crm-connection'));
+  await connectCrm(page, site, extensionUrl('options.html#crm-connection'), mock, {
+    beforeConnect: 'crm-sync-1-options-before-connect',
+    connected: 'crm-sync-2-options-connected',
+  });
   // Connecting checked the token with one read and sent nothing else (Margin had no contacts yet).
   expect(mock.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /v1/users/me']);
 
   const margin = await trackPriyaAndLogNote(page, sidebar, 'Pilot approved for the Rotterdam depot.');
   await expect(margin.getByText('In Pipedrive', { exact: true })).toBeVisible();
-  expect(personsAtMock()).toHaveLength(1);
-  const person = personsAtMock()[0]!;
+  expect(personsAt(mock)).toHaveLength(1);
+  const person = personsAt(mock)[0]!;
   expect(person.name).toBe(PRIYA.name);
   expect(person.emails.map((email) => email.value)).toEqual([PRIYA.email]);
-  expect(notesAtMock()).toHaveLength(1);
-  expect(notesAtMock()[0]!.person_id).toBe(person.id);
-  expect(notesAtMock()[0]!.content).toContain('Pilot approved for the Rotterdam depot.<br>Next step: Send the pilot contract<br>Sentiment: Positive');
+  expect(notesAt(mock)).toHaveLength(1);
+  expect(notesAt(mock)[0]!.person_id).toBe(person.id);
+  expect(notesAt(mock)[0]!.content).toContain('Pilot approved for the Rotterdam depot.<br>Next step: Send the pilot contract<br>Sentiment: Positive');
   await saveScreenshot(page, 'crm-sync-3-sidebar-in-pipedrive');
   expect(site.crmMockRequests().every((request) => request.outcome === 'to-crm-mock')).toBe(true);
 });
@@ -82,9 +60,10 @@ test('the service worker stopped in the middle of a sync: after it restarts noth
   site,
   sidebar,
   extensionUrl,
+  crmMock: mock,
 }) => {
   site.serve(DEMO_SITE_MAP);
-  await connectPipedrive(page, site, extensionUrl('options.html#crm-connection'));
+  await connectCrm(page, site, extensionUrl('options.html#crm-connection'), mock);
   mock.delayMs = 2_000;
   await trackPriyaAndLogNote(page, sidebar, 'Asked for the security review.');
   // The worker has sent its first request and waits for the answer: stop it there.
@@ -97,21 +76,21 @@ test('the service worker stopped in the middle of a sync: after it restarts noth
   await page.reload();
   await expect(sidebar(page).getByText('In Pipedrive', { exact: true })).toBeVisible({ timeout: 30_000 });
   expect(mock.calls.length).toBeGreaterThan(callsAtStop);
-  expect(personsAtMock()).toHaveLength(1);
-  expect(notesAtMock()).toHaveLength(1);
-  expect(notesAtMock()[0]!.person_id).toBe(personsAtMock()[0]!.id);
+  expect(personsAt(mock)).toHaveLength(1);
+  expect(notesAt(mock)).toHaveLength(1);
+  expect(notesAt(mock)[0]!.person_id).toBe(personsAt(mock)[0]!.id);
 });
 
-test('a 429 is waited out and retried; a refused token shows in the sidebar and loses nothing', async ({ page, site, sidebar, extensionUrl }) => {
+test('a 429 is waited out and retried; a refused token shows in the sidebar and loses nothing', async ({ page, site, sidebar, extensionUrl, crmMock: mock }) => {
   site.serve(DEMO_SITE_MAP);
-  await connectPipedrive(page, site, extensionUrl('options.html#crm-connection'));
+  await connectCrm(page, site, extensionUrl('options.html#crm-connection'), mock);
   mock.answerNext(1, { status: 429, headers: { 'retry-after': '2' }, body: { success: false, error: 'Rate limit exceeded', errorCode: 429 } });
   const margin = await trackPriyaAndLogNote(page, sidebar, 'First note, throttled once.');
   await expect(margin.getByText('In Pipedrive', { exact: true })).toBeVisible({ timeout: 20_000 });
   const throttled = mock.calls.find((call) => call.status === 429)!;
   const retried = mock.calls.filter((call) => call.at >= throttled.at + 2_000);
   expect(retried.length).toBeGreaterThan(0);
-  expect(notesAtMock()).toHaveLength(1);
+  expect(notesAt(mock)).toHaveLength(1);
 
   // The token is revoked in Pipedrive: the next note waits, and the sidebar says why.
   mock.token = 'revoked-elsewhere';
@@ -120,7 +99,7 @@ test('a 429 is waited out and retried; a refused token shows in the sidebar and 
   await expect(margin.getByRole('alert').filter({ hasText: 'Pipedrive refused the API token' })).toBeVisible({ timeout: 20_000 });
   await saveScreenshot(page, 'crm-sync-4-sidebar-token-refused');
   await expect(margin.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first()).toContainText('Second note, while the token is refused.');
-  expect(notesAtMock()).toHaveLength(1);
+  expect(notesAt(mock)).toHaveLength(1);
 
   await page.goto(extensionUrl('dashboard.html#transfer'));
   const panel = page.getByRole('region', { name: /CRM sync/ });
@@ -128,9 +107,9 @@ test('a 429 is waited out and retried; a refused token shows in the sidebar and 
   await saveScreenshot(page, 'crm-sync-5-dashboard-token-refused', { fullPage: true });
 });
 
-test("Pipedrive's daily allowance used up: the sidebar and the dashboard say when the rest goes, and nothing is lost", async ({ page, site, sidebar, extensionUrl }) => {
+test("Pipedrive's daily allowance used up: the sidebar and the dashboard say when the rest goes, and nothing is lost", async ({ page, site, sidebar, extensionUrl, crmMock: mock }) => {
   site.serve(DEMO_SITE_MAP);
-  await connectPipedrive(page, site, extensionUrl('options.html#crm-connection'));
+  await connectCrm(page, site, extensionUrl('options.html#crm-connection'), mock);
   mock.pipedriveAllowance.requestsLeft = 0;
   const callsBefore = mock.calls.length;
   const margin = await trackPriyaAndLogNote(page, sidebar, 'Logged after the allowance ran out.');
@@ -139,7 +118,7 @@ test("Pipedrive's daily allowance used up: the sidebar and the dashboard say whe
   // The first answer said no write is left today: Margin tried none, and the note waits for the new UTC day.
   const sinceLimit = mock.calls.slice(callsBefore);
   expect(sinceLimit.filter((call) => call.method !== 'GET')).toEqual([]);
-  expect(notesAtMock()).toHaveLength(0);
+  expect(notesAt(mock)).toHaveLength(0);
   await expect(margin.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first()).toContainText('Logged after the allowance ran out.');
 
   await page.goto(extensionUrl('dashboard.html#transfer'));

@@ -23,6 +23,11 @@ function changed(change: (backup: Json, tables: Tables) => void): string {
 const first = (tables: Tables, table: string): Json => tables[table]![0]!;
 const duplicateFirst = (table: string) => (_: Json, tables: Tables) => tables[table]!.push({ ...first(tables, table) });
 
+/** Priya's CRM id in Pipedrive, as the live sync stores it. */
+function crmLink(fields: Json = {}): Json {
+  return { key: 'pipedrive:contact:c-0001', crm: 'pipedrive', entity: 'contact', localId: 'c-0001', contactId: 'c-0001', crmId: '77', syncedAt: 1, ...fields };
+}
+
 function nested(depth: number): unknown {
   let value: unknown = 'bottom';
   for (let level = 0; level < depth; level += 1) value = [value];
@@ -204,6 +209,22 @@ export const BAD_BACKUP_FILES: Record<string, { text: string; says: string }> = 
   'negative-exported-at-backup.json': {
     text: changed((backup) => (backup.exportedAt = -1)),
     says: 'the exportedAt is -1; it cannot be below 0.*\\$\\.exportedAt',
+  },
+  'long-crm-id-backup.json': {
+    text: changed((_, t) => t.crmLinks!.push(crmLink({ crmId: '9'.repeat(101) }))),
+    says: 'crmLinks row 1 \\(key "pipedrive:contact:c-0001"\\): the CRM id is 101 characters long; at most 100.*\\$\\.tables\\.crmLinks\\[0\\]\\.crmId',
+  },
+  'far-future-crm-sync-time-backup.json': {
+    text: changed((_, t) => t.crmLinks!.push(crmLink({ syncedAt: 9e15 }))),
+    says: 'crmLinks row 1 \\(key "pipedrive:contact:c-0001"\\): the sync time is after the year 9999.*\\$\\.tables\\.crmLinks\\[0\\]\\.syncedAt',
+  },
+  'duplicate-crm-id-backup.json': {
+    text: changed((_, t) => t.crmLinks!.push(crmLink(), crmLink({ crmId: '78' }))),
+    says: 'Two CRM ids have the key "pipedrive:contact:c-0001" \\(rows 1 and 2 of crmLinks\\).*\\$\\.tables\\.crmLinks\\[1\\]\\.key',
+  },
+  'misnamed-crm-id-backup.json': {
+    text: changed((_, t) => t.crmLinks!.push(crmLink({ key: 'pipedrive:contact:someone-else' }))),
+    says: 'A CRM id\'s key "pipedrive:contact:someone-else" does not name its CRM, kind and row.*\\$\\.tables\\.crmLinks\\[0\\]\\.key',
   },
   'empty-backup.json': { text: '   \n', says: 'The file is empty.*character 1' },
   'list-not-object-backup.json': { text: '[1, 2, 3]\n', says: 'holds no JSON object.*at \\$' },

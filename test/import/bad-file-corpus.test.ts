@@ -63,6 +63,12 @@ describe('the bad-file corpus', () => {
     });
   }
 
+  it('reads a file written before the sync (no CRM ids at all) as one with none', () => {
+    const backup = JSON.parse(readFileSync('test/fixtures/exports/backup-alice.json', 'utf8')) as { tables: Record<string, unknown> };
+    delete backup.tables.crmLinks;
+    expect(parseBackupText(JSON.stringify(backup)).tables.crmLinks).toEqual([]);
+  });
+
   it('refuses a 200 MB file by its size, without reading a byte', async () => {
     let read = false;
     const huge = { name: 'huge.json', size: 200 * 1024 * 1024, arrayBuffer: async () => ((read = true), new ArrayBuffer(0)) };

@@ -29,6 +29,25 @@ describe('restoring a backup', () => {
     expect(await db.contacts.get('b-0001')).toBeUndefined();
   });
 
+  it("merges CRM ids: one of a contact merged into someone here follows them; one known here wins", async () => {
+    const db = freshDb();
+    const alice = aliceBackup();
+    alice.tables.crmLinks = [{ key: 'hubspot:contact:c-0001', crm: 'hubspot', entity: 'contact', localId: 'c-0001', contactId: 'c-0001', crmId: '501', syncedAt: 1 }];
+    await restoreBackup(db, alice, 'replace', 5);
+    const bob = bobBackup();
+    bob.tables.crmLinks = [
+      { key: 'pipedrive:contact:b-0001', crm: 'pipedrive', entity: 'contact', localId: 'b-0001', contactId: 'b-0001', crmId: '77', syncedAt: 2 },
+      { key: 'pipedrive:interaction:j-0001', crm: 'pipedrive', entity: 'interaction', localId: 'j-0001', contactId: 'b-0001', crmId: '9001', recordKind: 'note', syncedAt: 2 },
+      { key: 'hubspot:contact:b-0001', crm: 'hubspot', entity: 'contact', localId: 'b-0001', contactId: 'b-0001', crmId: '999', syncedAt: 2 },
+    ];
+    await restoreBackup(db, bob, 'merge', 10_000_000_000_000);
+    // Bob's b-0001 is Alice's c-0001 (the same Priya).
+    expect(await db.crmLinks.get('pipedrive:contact:c-0001')).toMatchObject({ localId: 'c-0001', contactId: 'c-0001', crmId: '77' });
+    expect(await db.crmLinks.get('pipedrive:interaction:j-0001')).toMatchObject({ contactId: 'c-0001', crmId: '9001' });
+    expect(await db.crmLinks.get('hubspot:contact:c-0001')).toMatchObject({ crmId: '501' });
+    expect(await db.crmLinks.get('pipedrive:contact:b-0001')).toBeUndefined();
+  });
+
   it('merging the same backup twice changes nothing the second time', async () => {
     const db = freshDb();
     await restoreBackup(db, aliceBackup(), 'merge', 5);
@@ -43,7 +62,7 @@ describe('restoring a backup', () => {
     const before = await dumpDb(db);
     const tablePrototype = Object.getPrototypeOf(db.undo) as { bulkAdd: (...args: unknown[]) => unknown };
     const bulkAdd = tablePrototype.bulkAdd;
-    // The last table written fails, after every other table was cleared and refilled.
+    // A late table fails, after the others were cleared and refilled.
     vi.spyOn(tablePrototype, 'bulkAdd').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
       if (this.name === 'undo') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return bulkAdd.apply(this, args);

@@ -78,6 +78,17 @@ describe('what Margin stores, Margin can restore (issue 13, finding 2)', () => {
         () => db.interactions.bulkPut([{ ...before.interactions[0]!, at: 9e15 }]),
         /interaction: the time is after the year 9999/,
       ],
+      [
+        'a CRM id synced in the year 287,000',
+        () =>
+          db.crmLinks.put({ key: 'pipedrive:contact:c-0001', crm: 'pipedrive', entity: 'contact', localId: 'c-0001', contactId: 'c-0001', crmId: '77', syncedAt: 9e15 }),
+        /CRM id: the sync time is after the year 9999/,
+      ],
+      [
+        'an empty CRM id',
+        () => db.crmLinks.put({ key: 'pipedrive:contact:c-0001', crm: 'pipedrive', entity: 'contact', localId: 'c-0001', contactId: 'c-0001', crmId: '', syncedAt: 1 }),
+        /CRM id: the CRM id is empty/,
+      ],
     ];
     for (const [name, attempt, message] of attempts) {
       const error = await attempt().then(

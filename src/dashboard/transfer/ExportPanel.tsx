@@ -3,7 +3,7 @@ import { describeStorageError } from '../../db/storage-errors';
 import { newId } from '../../db/ids';
 import { DB_SCHEMA_VERSION_FOR_BACKUP } from '../../export/backup-version';
 import { blobExportSink } from '../../export/blob-export-sink';
-import { CSV_TARGETS, type CsvTarget } from '../../export/crm-mappings';
+import { CSV_TARGETS, csvExportLabel, type CsvTarget } from '../../export/crm-mappings';
 import { dexieExportSource } from '../../export/dexie-export-source';
 import { exportBackup } from '../../export/export-backup';
 import { exportCsv } from '../../export/export-csv';
@@ -45,7 +45,7 @@ export function ExportPanel() {
     });
 
   const exportTarget = (target: CsvTarget, onlyNew: boolean) =>
-    run.start(csvLabel(target), async ({ signal, onProgress }) => {
+    run.start(csvExportLabel(target), async ({ signal, onProgress }) => {
       const startedAt = Date.now();
       const cursor = await getExportCursor(db, target.id);
       const window = nextExportWindow(cursor, startedAt, onlyNew);
@@ -66,7 +66,7 @@ export function ExportPanel() {
     });
 
   const downloadAgain = (target: CsvTarget, batch: ExportBatch) =>
-    run.start(`${csvLabel(target)} of ${when(batch.createdAt)}`, async ({ signal, onProgress }) => {
+    run.start(`${csvExportLabel(target)} of ${when(batch.createdAt)}`, async ({ signal, onProgress }) => {
       const { files, result } = await writeTarget(target, source, batchWindow(batch), signal, onProgress);
       return {
         files,
@@ -113,11 +113,6 @@ async function writeTarget(
   const sink = blobExportSink();
   const result = await exportCsv({ target, source, sink, window, signal, onProgress });
   return { files: sink.files, result };
-}
-
-/** "HubSpot CSV", but "Generic CSV" once, not "Generic CSV CSV". */
-function csvLabel(target: CsvTarget): string {
-  return /\bCSV$/.test(target.label) ? target.label : `${target.label} CSV`;
 }
 
 function counts(result: { contacts: number; interactions: number; tasks: number }): string {
