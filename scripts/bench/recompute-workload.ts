@@ -3,6 +3,9 @@
  * the extension's IndexedDB from one of its pages, the job is started by its own alarm in the
  * real service worker, and a plain read of the same rows (raw IndexedDB, the same batches the job
  * once read: 1,000 contacts and their interactions and suggestions) is timed in the same worker.
+ * Rows written straight to the tables have no per-person activity row (schema v6) yet, so the
+ * first run reads every history and stores them, as after a score-settings change; the next run,
+ * every later day's, reads contacts, activity rows and suggestions only.
  * Every function here is sent as source text (`evaluate`): it uses only its argument and globals.
  */
 

@@ -23,7 +23,7 @@ import type { PageContext, PersonOnPage } from '../model/page-context';
 import { createContactFromPerson, findContactByIdentity } from '../db/contacts-repository';
 import type { MarginDb } from '../db/database';
 import { newId } from '../db/ids';
-import { recomputeContact } from './recompute-scores';
+import { derivedTables, recomputeContact } from './recompute-scores';
 import type { Contact, Interaction, UndoRecord } from '../model/schemas';
 import { getSetting, setSetting } from '../db/settings-repository';
 import { recordUndo } from '../db/undo-repository';
@@ -94,7 +94,7 @@ export async function captureFromPageContext(db: MarginDb, shown: PageContext, n
 
   // One transaction for the new rows and the scores they change: a worker stopped in the middle
   // leaves neither messages without their score nor a score without its messages.
-  return db.transaction('rw', [db.contacts, db.interactions, db.settings, db.suggestions], async (): Promise<CaptureResult> => {
+  return db.transaction('rw', derivedTables(db), async (): Promise<CaptureResult> => {
     const contacts = await contactsWith(db, identities);
     const tracked: Contact[] = [];
     if (settings.trackReplies) {
@@ -176,13 +176,13 @@ export async function trackPerson(db: MarginDb, person: PersonOnPage, context: P
     emails: person.email ? [person.email] : [],
     linkedinIds: [person.linkedinSlug, person.linkedinUrn].filter((id): id is string => Boolean(id)),
   });
-  const contact = await db.transaction(
-    'rw',
-    db.contacts,
-    async () => (await findContactByIdentity(db, identities)) ?? createContactFromPerson(db, person, now),
-  );
+  // A new contact has their (empty) activity row and score from the start.
+  const contact = await db.transaction('rw', derivedTables(db), async () => {
+    const found = (await findContactByIdentity(db, identities)) ?? (await createContactFromPerson(db, person, now));
+    await recomputeContact(db, found.id, now);
+    return found;
+  });
   const captured = await captureFromPageContext(db, context, now);
-  if (captured.added.length === 0) await recomputeContact(db, contact.id, now);
   return { tracked: true, contact, captured };
 }
 
@@ -203,7 +203,7 @@ export async function previewCapture(db: MarginDb, person: PersonOnPage, context
  * again. Undo puts it back exactly.
  */
 export async function removeCapturedInteraction(db: MarginDb, interactionId: string, now: number): Promise<UndoRecord | undefined> {
-  const removed = await db.transaction('rw', [db.interactions, db.settings, db.undo], async () => {
+  return db.transaction('rw', [...derivedTables(db), db.undo], async () => {
     const interaction = await db.interactions.get(interactionId);
     if (!interaction) return undefined;
     await db.interactions.delete(interactionId);
@@ -213,8 +213,7 @@ export async function removeCapturedInteraction(db: MarginDb, interactionId: str
       await setSetting(db, FORGOTTEN_SETTING, [...forgotten, dedupKey(interaction.contactId, messageId)].slice(-MAX_FORGOTTEN));
     }
     const undo = await recordUndo(db, { kind: 'delete-interaction', label: 'Captured item removed', before: { interactions: [interaction] }, now });
-    return { contactId: interaction.contactId, undo };
+    await recomputeContact(db, interaction.contactId, now);
+    return undo;
   });
-  if (removed) await recomputeContact(db, removed.contactId, now);
-  return removed?.undo;
 }

@@ -1,8 +1,8 @@
-import { changeStage } from '../db/contacts-repository';
 import type { MarginDb } from '../db/database';
 import type { Interaction } from '../model/schemas';
-import { recomputeContact } from './recompute-scores';
 import { InputRejectedError } from '../db/input-rejected-error';
+import { changeStage } from './edit-timeline';
+import { derivedTables, recomputeContact } from './recompute-scores';
 
 /** The suggestion cannot be applied as it stands (decided elsewhere, or the stage moved): said to the user as is. */
 export class SuggestionOutdatedError extends InputRejectedError {
@@ -16,7 +16,7 @@ export class SuggestionOutdatedError extends InputRejectedError {
  * @throws SuggestionOutdatedError when it was already decided or the stage changed meanwhile.
  */
 export async function acceptSuggestion(db: MarginDb, suggestionId: string, now: number): Promise<Interaction> {
-  const outcome = await db.transaction('rw', [db.contacts, db.interactions, db.suggestions], async () => {
+  const outcome = await db.transaction('rw', derivedTables(db), async () => {
     const suggestion = await db.suggestions.get(suggestionId);
     if (!suggestion || suggestion.status !== 'open') return 'decided' as const;
     const contact = await db.contacts.get(suggestion.contactId);
@@ -25,24 +25,22 @@ export async function acceptSuggestion(db: MarginDb, suggestionId: string, now: 
       await db.suggestions.delete(suggestion.id);
       return 'outdated' as const;
     }
-    const interaction = await changeStage(db, { contactId: contact.id, to: suggestion.to, reason: suggestion.reason, now });
     await db.suggestions.put({ ...suggestion, status: 'accepted', decidedAt: now });
-    return interaction;
+    // Writes the stage and its timeline row and brings the derived data up to date (the new stage's rules).
+    return changeStage(db, { contactId: contact.id, to: suggestion.to, reason: suggestion.reason, now });
   });
   if (outcome === 'decided') throw new SuggestionOutdatedError('This suggestion was already decided.');
   if (outcome === 'outdated') throw new SuggestionOutdatedError('The stage changed meanwhile; this suggestion no longer applies.');
-  await recomputeContact(db, outcome.contactId, now);
   return outcome;
 }
 
 /** Dismisses a suggestion; its rule stays quiet until newer activity than it looked at (basisAt). */
 export async function dismissSuggestion(db: MarginDb, suggestionId: string, now: number): Promise<void> {
-  const dismissed = await db.transaction('rw', db.suggestions, async () => {
+  await db.transaction('rw', derivedTables(db), async () => {
     const suggestion = await db.suggestions.get(suggestionId);
-    if (!suggestion || suggestion.status !== 'open') return undefined;
+    if (!suggestion || suggestion.status !== 'open') return;
     await db.suggestions.put({ ...suggestion, status: 'dismissed', decidedAt: now });
-    return suggestion;
+    // Another rule may fire now that this one is quiet.
+    await recomputeContact(db, suggestion.contactId, now);
   });
-  // Another rule may fire now that this one is quiet.
-  if (dismissed) await recomputeContact(db, dismissed.contactId, now);
 }

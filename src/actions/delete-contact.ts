@@ -9,17 +9,18 @@ export interface DeletedCounts {
 
 /**
  * Forgets a person: the contact, every interaction, task, stage suggestion and draft about them,
- * and any undo record that still holds a copy of their rows, in one transaction. Deliberately
+ * their cached activity, and any undo record that still holds a copy of their rows, in one transaction. Deliberately
  * not undoable (the point of the person's right to be forgotten is that no copy is left); the
  * sidebar asks for confirmation instead.
  */
 export async function deleteContact(db: MarginDb, contactId: string): Promise<DeletedCounts> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.tasks, db.suggestions, db.drafts, db.undo], async () => {
+  return db.transaction('rw', [db.contacts, db.interactions, db.tasks, db.suggestions, db.activity, db.drafts, db.undo], async () => {
     const contact = await db.contacts.get(contactId);
     if (!contact) throw new InputRejectedError('That contact no longer exists.');
     const interactions = await db.interactions.where('contactId').equals(contactId).delete();
     const tasks = await db.tasks.where('contactId').equals(contactId).delete();
     await db.suggestions.where('contactId').equals(contactId).delete();
+    await db.activity.delete(contactId);
     await db.drafts.bulkDelete(draftKeyOfContact(contact));
     await db.undo
       .filter(

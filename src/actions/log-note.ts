@@ -25,6 +25,7 @@ import { deleteDraft, getDraft } from '../db/drafts-repository';
 import { uniqueIgnoringCase } from '../db/unique-ignoring-case';
 import { NoteRejectedError } from '../db/note-rejected-error';
 import { newId } from '../db/ids';
+import { derivedTables, recomputeContact } from './recompute-scores';
 import { MAX_TIME, userKeyedRecord } from '../model/plain-values';
 
 const structuredField = (label: string) =>
@@ -140,7 +141,7 @@ export async function logNote(db: MarginDb, request: LogNoteRequest): Promise<Lo
     );
   }
 
-  return db.transaction('rw', [db.contacts, db.interactions, db.tasks, db.drafts], async (): Promise<LogNoteResult> => {
+  return db.transaction('rw', [...derivedTables(db), db.tasks, db.drafts], async (): Promise<LogNoteResult> => {
     // Only the draft this note was typed in: a repeated save must not drop the next note's draft.
     if (request.draftKey && (await getDraft(db, request.draftKey))?.noteId === note.id) await deleteDraft(db, request.draftKey);
     const existing = await getInteraction(db, note.id);
@@ -151,12 +152,12 @@ export async function logNote(db: MarginDb, request: LogNoteRequest): Promise<Lo
     }
 
     const found = await findContactByIdentity(db, shownIdentitiesOfPerson(person));
-    const contact = found
+    const written = found
       ? await updateContactFromPerson(db, found, person, now)
       : await createContactFromPerson(db, person, now);
     const interaction = await addInteraction(db, {
       id: note.id,
-      contactId: contact.id,
+      contactId: written.id,
       at: now,
       kind: note.kind ?? 'note',
       ...(note.durationMinutes !== undefined ? { durationMinutes: note.durationMinutes } : {}),
@@ -172,6 +173,9 @@ export async function logNote(db: MarginDb, request: LogNoteRequest): Promise<Lo
       createdAt: now,
       updatedAt: now,
     });
+    // The score, the dashboard's fields and the stage suggestion take the note in, in the same
+    // transaction; the contact is answered as stored with them.
+    const contact = (await recomputeContact(db, written.id, now))?.contact ?? written;
     if (note.followUpDue === undefined) return { contact, interaction, created: true };
     const task: Task = {
       id: newId(),
@@ -213,12 +217,13 @@ function nonBlank<K extends string>(key: K, text: string | undefined): Partial<R
  * made, in one transaction. Returns the note so its text can go back into the composer; nothing
  * when it is already gone (undone in another tab).
  */
-export async function unlogNote(db: MarginDb, noteId: string): Promise<Interaction | undefined> {
-  return db.transaction('rw', [db.interactions, db.tasks], async () => {
+export async function unlogNote(db: MarginDb, noteId: string, now: number = Date.now()): Promise<Interaction | undefined> {
+  return db.transaction('rw', [...derivedTables(db), db.tasks], async () => {
     const note = await getInteraction(db, noteId);
     if (!note) return undefined;
     await db.tasks.where('contactId').equals(note.contactId).filter((task) => task.fromInteractionId === noteId).delete();
     await db.interactions.delete(noteId);
+    await recomputeContact(db, note.contactId, now);
     return note;
   });
 }

@@ -1,6 +1,7 @@
 import type { MarginDb } from '../db/database';
 import { mergeRows, type MergeResult } from '../db/merge-rows';
 import { InputRejectedError } from '../db/input-rejected-error';
+import { derivedTables, refreshContacts } from './recompute-scores';
 
 export class MergeRefusedError extends InputRejectedError {
   override name = 'MergeRefusedError';
@@ -17,10 +18,13 @@ export async function mergeContacts(
   { keptId, mergedId, now = Date.now() }: { keptId: string; mergedId: string; now?: number },
 ): Promise<MergeResult> {
   if (keptId === mergedId) throw new MergeRefusedError('A contact cannot be merged into itself.');
-  return db.transaction('rw', [db.contacts, db.interactions, db.tasks, db.undo], async () => {
+  return db.transaction('rw', [...derivedTables(db), db.tasks, db.undo], async () => {
     const [kept, merged] = await Promise.all([db.contacts.get(keptId), db.contacts.get(mergedId)]);
     if (!kept || !merged) throw new MergeRefusedError('One of the two contacts no longer exists.');
-    return mergeRows(db, kept, merged, now);
+    const result = await mergeRows(db, kept, merged, now);
+    // The kept contact's score now counts both histories (the merged one's row goes with them).
+    await refreshContacts(db, [keptId, mergedId], now);
+    return result;
   });
 }
 
@@ -29,8 +33,8 @@ export async function mergeContacts(
  * tasks back with the merged contact (those deleted since stay deleted), the undo record gone.
  * Returns false when there is nothing to undo (already undone).
  */
-export async function undoMerge(db: MarginDb, undoId: string): Promise<boolean> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.tasks, db.undo], async () => {
+export async function undoMerge(db: MarginDb, undoId: string, now: number = Date.now()): Promise<boolean> {
+  return db.transaction('rw', [...derivedTables(db), db.tasks, db.undo], async () => {
     const record = await db.undo.get(undoId);
     if (!record || record.kind !== 'merge-contacts') return false;
     const { contacts, interactions, tasks } = record.before;
@@ -40,6 +44,7 @@ export async function undoMerge(db: MarginDb, undoId: string): Promise<boolean> 
     await db.interactions.bulkPut(interactions.filter((row) => liveInteractions.has(row.id)));
     await db.tasks.bulkPut(tasks.filter((row) => liveTasks.has(row.id)));
     await db.undo.delete(undoId);
+    await refreshContacts(db, contacts.map((row) => row.id), now);
     return true;
   });
 }

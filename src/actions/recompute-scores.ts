@@ -1,14 +1,15 @@
 import Dexie from 'dexie';
-import { contactActivity, sameActivity } from '../metrics/contact-activity';
-import { scoreAt } from '../metrics/engagement-score';
+import * as z from 'zod/mini';
+import { sameActivity } from '../metrics/contact-activity';
+import { activityHolds, contactActivityOf, scoreOfActivity, scoreSettingsKey, summariseActivity } from '../metrics/person-activity';
 import { SCORE_SETTINGS, type ScoreSettings } from '../metrics/score-settings';
-import { suggestStage, type StageCandidate } from '../metrics/stage-rules';
+import { chooseSuggestion, stageCandidatesOf, type StageCandidate } from '../metrics/stage-rules';
 import type { MarginDb } from '../db/database';
+import type { PersonActivity } from '../model/person-activity';
 import type { Contact, Interaction, StageSuggestion } from '../model/schemas';
 import { newId } from '../db/ids';
 import { getSetting, setSetting } from '../db/settings-repository';
 import { defineSetting } from '../model/define-setting';
-import * as z from 'zod/mini';
 
 /** When the daily recompute last went through everyone (a settings row). */
 export const LAST_FULL_RECOMPUTE_SETTING = defineSetting<number | null>({
@@ -18,18 +19,52 @@ export const LAST_FULL_RECOMPUTE_SETTING = defineSetting<number | null>({
 });
 export const RECOMPUTE_BATCH_SIZE = 1_000;
 
+/**
+ * The tables a write must hold to keep a person's derived data current in its own transaction
+ * (`refreshContacts`): a use case that changes interactions includes these in its scope.
+ */
+export function derivedTables(db: MarginDb) {
+  return [db.contacts, db.interactions, db.suggestions, db.activity, db.settings];
+}
+
 export interface ContactEvaluation {
   score: number;
   /** The contact row to store, or null when its cached score and activity are already right. */
   contact: Contact | null;
+  /** The activity row to store, or null when the stored one still holds. */
+  activity: PersonActivity | null;
   suggestions: SuggestionWrites;
 }
 
 /**
- * A contact's score, activity summary (last touch, last sentiment, surge: what the dashboard
- * filters by) and stage suggestion as of `now`, and what to write for them. Pure: the
- * single-contact and the everyone paths share it, so they cannot disagree.
+ * A contact's score, the fields the dashboard filters by (last touch, last sentiment, surge) and
+ * stage suggestion at `now`, from their activity row (decayed on read), and what to write for
+ * them. Pure: the single-contact and the everyone paths share it, so they cannot disagree.
  */
+export function evaluateActivity(
+  contact: Contact,
+  activity: PersonActivity,
+  suggestions: readonly StageSuggestion[],
+  now: number,
+  settings: ScoreSettings,
+): ContactEvaluation {
+  const score = scoreOfActivity(activity, now, settings);
+  const cached = contactActivityOf(activity, now);
+  // Only a changed row is written: most scores a daily decay recomputes stay the same integer
+  // (and most surges stay off), and an untouched row is a write (and a live-query wake-up) saved.
+  const changed = contact.score !== score || contact.scoreComputedAt === undefined || !sameActivity(contact, cached);
+  const chosen = chooseSuggestion(stageCandidatesOf({ contact, activity, now, settings }), suggestions);
+  // A field that no longer applies (the only touch was deleted) is removed, not set to undefined.
+  const { lastTouchAt: _lastTouchAt, lastSentiment: _lastSentiment, surge: _surge, ...rest } = contact;
+  return {
+    score,
+    contact: changed ? { ...rest, score, scoreComputedAt: now, ...cached } : null,
+    activity: null,
+    suggestions: reconcileSuggestions(contact.id, suggestions, chosen, now),
+  };
+}
+
+/** The same from the person's interactions (any order): their activity row is summarised first, and stored. */
 export function evaluateContact(
   contact: Contact,
   interactions: readonly Interaction[],
@@ -37,38 +72,64 @@ export function evaluateContact(
   now: number,
   settings: ScoreSettings,
 ): ContactEvaluation {
-  const score = scoreAt(interactions, now, settings);
-  const activity = contactActivity(interactions, now);
-  // Only a changed row is written: most scores a daily decay recomputes stay the same integer
-  // (and most surges stay off), and an untouched row is a write (and a live-query wake-up) saved.
-  const changed = contact.score !== score || contact.scoreComputedAt === undefined || !sameActivity(contact, activity);
-  const chosen = suggestStage({ contact, interactions, now, settings }, suggestions);
-  // A field that no longer applies (the only touch was deleted) is removed, not set to undefined.
-  const { lastTouchAt: _lastTouchAt, lastSentiment: _lastSentiment, surge: _surge, ...rest } = contact;
-  return {
-    score,
-    contact: changed ? { ...rest, score, scoreComputedAt: now, ...activity } : null,
-    suggestions: reconcileSuggestions(contact.id, suggestions, chosen, now),
-  };
+  const activity = summariseActivity(contact.id, interactions, now, settings);
+  return { ...evaluateActivity(contact, activity, suggestions, now, settings), activity };
 }
 
 /**
- * Brings one contact's cached score and open stage suggestion up to date. Called after every
- * write Margin makes for a person (capture, an accepted suggestion; the sidebar calls it when the
- * person's timeline changes, which covers notes, edits and deletions).
+ * Brings one contact's derived data (activity row, cached score and fields, open stage
+ * suggestion) up to date from their interactions. Every use case that adds, changes, moves or
+ * removes a person's interactions calls it inside its own transaction (which must hold
+ * `derivedTables`), so the score a view shows is current the moment the write is. A contact
+ * that no longer exists loses its activity row.
  */
 export async function recomputeContact(db: MarginDb, contactId: string, now: number): Promise<ContactEvaluation | undefined> {
-  const settings = await getSetting(db, SCORE_SETTINGS);
-  return db.transaction('rw', [db.contacts, db.interactions, db.suggestions], async () => {
-    const contact = await db.contacts.get(contactId);
-    if (!contact) return undefined;
-    const [interactions, suggestions] = await Promise.all([
-      db.interactions.where('[contactId+at]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).toArray(),
-      db.suggestions.where('contactId').equals(contactId).toArray(),
-    ]);
-    const evaluation = evaluateContact(contact, interactions, suggestions, now, settings);
-    await write(db, [evaluation]);
-    return evaluation;
+  return db.transaction('rw', derivedTables(db), async () => recomputeWithin(db, contactId, now, await getSetting(db, SCORE_SETTINGS)));
+}
+
+/** `recomputeContact`'s work, inside a transaction that holds `derivedTables`. */
+async function recomputeWithin(
+  db: MarginDb,
+  contactId: string,
+  now: number,
+  settings: ScoreSettings,
+  { keepStoredRows = false }: { keepStoredRows?: boolean } = {},
+): Promise<ContactEvaluation | undefined> {
+  const contact = await db.contacts.get(contactId);
+  if (!contact) {
+    await db.activity.delete(contactId);
+    return undefined;
+  }
+  const [interactions, suggestions] = await Promise.all([
+    db.interactions.where('[contactId+at]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).toArray(),
+    db.suggestions.where('contactId').equals(contactId).toArray(),
+  ]);
+  const evaluation = evaluateContact(contact, interactions, suggestions, now, settings);
+  await write(db, [keepStoredRows ? { ...evaluation, contact: null, suggestions: { put: [], delete: [] } } : evaluation]);
+  return evaluation;
+}
+
+/** Contacts read at once while refreshing many (a restore, a CSV import, a bulk edit). */
+const REFRESH_CHUNK = 200;
+
+/**
+ * `recomputeContact` for each of these contacts (once each), in one transaction (the caller's,
+ * when it holds `derivedTables`). `keepStoredRows` (an exact restore) writes only the activity
+ * rows: the contacts and suggestions stay exactly as stored.
+ */
+export async function refreshContacts(
+  db: MarginDb,
+  contactIds: Iterable<string>,
+  now: number,
+  options: { keepStoredRows?: boolean } = {},
+): Promise<void> {
+  const unique = [...new Set(contactIds)];
+  if (unique.length === 0) return;
+  await db.transaction('rw', derivedTables(db), async () => {
+    const settings = await getSetting(db, SCORE_SETTINGS);
+    for (let start = 0; start < unique.length; start += REFRESH_CHUNK) {
+      await Promise.all(unique.slice(start, start + REFRESH_CHUNK).map((contactId) => recomputeWithin(db, contactId, now, settings, options)));
+    }
   });
 }
 
@@ -121,21 +182,33 @@ export async function recomputeContactsAfter(
   { batchSize = RECOMPUTE_BATCH_SIZE, budgetMs }: { batchSize?: number; budgetMs: number },
 ): Promise<RecomputePiece> {
   const settings = await getSetting(db, SCORE_SETTINGS);
+  const settingsKey = scoreSettingsKey(settings);
   const piece: RecomputePiece = { contacts: 0, interactions: 0, scoresChanged: 0, suggestionsWritten: 0, after, done: false };
   const started = Date.now();
   // At least one batch per piece, however small the budget.
   do {
-    piece.done = await db.transaction('rw', [db.contacts, db.interactions, db.suggestions], async () => {
+    piece.done = await db.transaction('rw', [db.contacts, db.interactions, db.suggestions, db.activity], async () => {
       const batch = await readBatch(db, piece.after, batchSize);
       if (batch.contacts.length === 0) return true;
-      const byContact = groupByContact(batch.interactions);
+      const activityOf = new Map(batch.activity.map((row) => [row.contactId, row]));
+      // A row holds unless the settings changed, a dated-ahead item started to count, or it is
+      // missing: only those people's histories are read (all of them after a settings change).
+      const stale = batch.contacts.filter((contact) => {
+        const row = activityOf.get(contact.id);
+        return !row || !activityHolds(row, now, settingsKey);
+      });
+      const histories = groupByContact(await readHistories(db, stale, batch.contacts.length));
       const suggestionsByContact = groupByContact(batch.suggestions);
-      const evaluations = batch.contacts.map((contact) =>
-        evaluateContact(contact, byContact.get(contact.id) ?? [], suggestionsByContact.get(contact.id) ?? [], now, settings),
-      );
+      const staleIds = new Set(stale.map((contact) => contact.id));
+      const evaluations = batch.contacts.map((contact) => {
+        const suggestions = suggestionsByContact.get(contact.id) ?? [];
+        return staleIds.has(contact.id)
+          ? evaluateContact(contact, histories.get(contact.id) ?? [], suggestions, now, settings)
+          : evaluateActivity(contact, activityOf.get(contact.id) as PersonActivity, suggestions, now, settings);
+      });
       await write(db, evaluations);
       piece.contacts += batch.contacts.length;
-      piece.interactions += batch.interactions.length;
+      for (const history of histories.values()) piece.interactions += history.length;
       for (const evaluation of evaluations) {
         if (evaluation.contact) piece.scoresChanged += 1;
         piece.suggestionsWritten += evaluation.suggestions.put.length + evaluation.suggestions.delete.length;
@@ -147,6 +220,22 @@ export async function recomputeContactsAfter(
   return piece;
 }
 
+/**
+ * The interactions of these contacts: one range of `[contactId+at]` each when they are few, the
+ * batch's whole range when they are many (after a settings change, everyone).
+ */
+async function readHistories(db: MarginDb, contacts: readonly Contact[], batchSize: number): Promise<Interaction[]> {
+  if (contacts.length === 0) return [];
+  const ranged = (first: string, last: string) =>
+    db.interactions.where('[contactId+at]').between([first, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray();
+  if (contacts.length * 4 >= batchSize) {
+    const ids = new Set(contacts.map((contact) => contact.id));
+    const rows = await ranged(contacts[0]!.id, contacts.at(-1)!.id);
+    return rows.filter((row) => ids.has(row.contactId));
+  }
+  return (await Promise.all(contacts.map((contact) => ranged(contact.id, contact.id)))).flat();
+}
+
 function addCounts(total: RecomputeAllResult, piece: RecomputeAllResult): void {
   total.contacts += piece.contacts;
   total.interactions += piece.interactions;
@@ -156,23 +245,23 @@ function addCounts(total: RecomputeAllResult, piece: RecomputeAllResult): void {
 
 export interface Batch {
   contacts: Contact[];
-  interactions: Interaction[];
+  activity: PersonActivity[];
   suggestions: StageSuggestion[];
 }
 
-/** The next `size` contacts after `after` (by id) with their interactions and suggestions. */
+/** The next `size` contacts after `after` (by id) with their activity rows and suggestions: never their interactions. */
 export async function readBatch(db: MarginDb, after: string | undefined, size: number): Promise<Batch> {
   const contacts = await (after === undefined ? db.contacts.orderBy(':id') : db.contacts.where(':id').above(after))
     .limit(size)
     .toArray();
   const first = contacts[0]?.id;
   const last = contacts.at(-1)?.id;
-  if (first === undefined || last === undefined) return { contacts, interactions: [], suggestions: [] };
-  const [interactions, suggestions] = await Promise.all([
-    db.interactions.where('[contactId+at]').between([first, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray(),
+  if (first === undefined || last === undefined) return { contacts, activity: [], suggestions: [] };
+  const [activity, suggestions] = await Promise.all([
+    db.activity.where(':id').between(first, last, true, true).toArray(),
     db.suggestions.where('contactId').between(first, last, true, true).toArray(),
   ]);
-  return { contacts, interactions, suggestions };
+  return { contacts, activity, suggestions };
 }
 
 function groupByContact<T extends { contactId: string }>(rows: readonly T[]): Map<string, T[]> {
@@ -187,10 +276,12 @@ function groupByContact<T extends { contactId: string }>(rows: readonly T[]): Ma
 
 async function write(db: MarginDb, evaluations: readonly ContactEvaluation[]): Promise<void> {
   const contacts = evaluations.flatMap((evaluation) => (evaluation.contact ? [evaluation.contact] : []));
+  const activity = evaluations.flatMap((evaluation) => (evaluation.activity ? [evaluation.activity] : []));
   const put = evaluations.flatMap((evaluation) => evaluation.suggestions.put);
   const remove = evaluations.flatMap((evaluation) => evaluation.suggestions.delete);
   await Promise.all([
     contacts.length > 0 ? db.contacts.bulkPut(contacts) : undefined,
+    activity.length > 0 ? db.activity.bulkPut(activity) : undefined,
     put.length > 0 ? db.suggestions.bulkPut(put) : undefined,
     remove.length > 0 ? db.suggestions.bulkDelete(remove) : undefined,
   ]);

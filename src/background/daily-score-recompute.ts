@@ -7,8 +7,11 @@ import { defineSetting } from '../model/define-setting';
 import { openDb } from './background-db';
 
 /**
- * Scores decay with time even when nothing happens, so once a day the background recomputes
- * everyone's score and stage suggestions (e.g. "Silent 41 days" only becomes true by waiting).
+ * Scores decay with time even when nothing happens, so once a day the background brings
+ * everyone's stored score, dashboard fields and stage suggestions to the day (e.g. "Silent 41
+ * days" only becomes true by waiting). It touches people, not interactions: each person's
+ * activity row (kept by the writes) decays on read; only a person whose row no longer holds
+ * (the score settings changed, an item dated ahead started to count, no row yet) is read again.
  * Chrome keeps alarms across restarts and fires a missed periodic alarm once at the next start.
  *
  * A pass over 100,000 people takes longer than a service worker may live without an event, so it

@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { checkRowsMiddleware } from './check-rows';
 import { repairMemberIdCase } from './repair-member-id-case';
+import { fillPersonActivity } from './fill-person-activity';
+import type { PersonActivity } from '../model/person-activity';
 import type { Contact, Draft, Interaction, Setting, StageSuggestion, Task, UndoRecord } from '../model/schemas';
 import type { CrmLink } from '../model/crm-link';
 import type { OutboxEntry, SyncStateRow } from './sync-schemas';
@@ -19,6 +21,8 @@ export interface SchemaVersion {
 
 /** The version whose upgrade repairs lower-cased member ids (its test opens the version before). */
 export const MEMBER_ID_REPAIR_VERSION = 5;
+/** The version that adds the per-person `activity` table and fills it (its test opens the version before). */
+export const PERSON_ACTIVITY_VERSION = 6;
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
@@ -68,6 +72,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {},
     upgrade: (transaction) => repairMemberIdCase(transaction),
   },
+  {
+    // Derived data kept by the writes: one row per contact with the score's decaying sum and its
+    // reference time and what the stage rules read (PersonActivity), filled here from the stored
+    // interactions, so the daily job and the stage rules never read a person's history.
+    version: PERSON_ACTIVITY_VERSION,
+    stores: { activity: 'contactId' },
+    upgrade: (transaction) => fillPersonActivity(transaction),
+  },
 ];
 
 export const DEFAULT_DB_NAME = 'margin';
@@ -101,6 +113,7 @@ export class MarginDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'key'>;
   crmLinks!: EntityTable<CrmLink, 'key'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
+  activity!: EntityTable<PersonActivity, 'contactId'>;
 
   constructor(name: string, dependencies: Pick<CreateDbOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {
     // No cache of query results: Dexie's cache hands out copies made by assigning each key to a

@@ -4,6 +4,7 @@ import { rowProblem, type Contact } from '../model/schemas';
 import { normaliseEmail, normaliseLinkedInId } from '../identity/normalise';
 import type { ColumnMapping } from './contact-columns';
 import { ContactMatcher, mergeContact, sameContact } from './contact-matcher';
+import { derivedTables, refreshContacts } from '../actions/recompute-scores';
 import type { ParsedCsv } from './parse-csv';
 
 export interface SkippedRow {
@@ -103,9 +104,11 @@ export async function planCsvImport(db: MarginDb, csv: ParsedCsv, mapping: Colum
 }
 
 /** Stores a plan's contacts in one transaction: all of them or, on failure, none. */
-export async function applyCsvImport(db: MarginDb, plan: CsvImportPlan): Promise<number> {
-  await db.transaction('rw', db.contacts, async () => {
+export async function applyCsvImport(db: MarginDb, plan: CsvImportPlan, now: number = Date.now()): Promise<number> {
+  await db.transaction('rw', derivedTables(db), async () => {
     await db.contacts.bulkPut(plan.writes);
+    // Imported people are scored (and their stage's rules asked) at once, not at the next daily run.
+    await refreshContacts(db, plan.writes.map((contact) => contact.id), now);
   });
   return plan.writes.length;
 }

@@ -3,6 +3,7 @@ import type { Contact } from '../model/schemas';
 import { crmLinkKey, type CrmLink } from '../model/crm-link';
 import { BACKUP_TABLES, type Backup, type BackupTable } from '../export/backup-schema';
 import { isExportStateKey } from '../export/export-history';
+import { derivedTables, refreshContacts } from '../actions/recompute-scores';
 import { ContactMatcher, mergeContact, sameContact } from './contact-matcher';
 
 export type RestoreMode = 'merge' | 'replace';
@@ -79,11 +80,15 @@ export interface RestoreResult {
  *   count as changed now, so the next incremental export carries them.
  */
 export async function restoreBackup(db: MarginDb, backup: Backup, mode: RestoreMode, now: number): Promise<RestoreResult> {
-  const tables = BACKUP_TABLES.map((table) => db.table(table));
+  const tables = [...new Set([...BACKUP_TABLES.map((table) => db.table(table)), ...derivedTables(db)])];
   return db.transaction('rw', tables, async () => {
     if (mode === 'replace') {
       for (const table of BACKUP_TABLES) await db.table(table).clear();
       for (const table of BACKUP_TABLES) await db.table(table).bulkAdd(backup.tables[table]);
+      // The activity rows are not in a backup: every restored person's is computed from their
+      // rows, so the sidebar shows their score at once; the rows stay exactly as backed up.
+      await db.activity.clear();
+      await refreshContacts(db, backup.tables.contacts.map((contact) => contact.id), now, { keepStoredRows: true });
       return {
         mode,
         contactsAdded: backup.tables.contacts.length,
@@ -155,6 +160,8 @@ async function mergeIntoDb(db: MarginDb, backup: Backup, now: number): Promise<R
   await addMissing(db, 'undo', backup.tables.undo, (row) => row.id);
   // A CRM id known here wins: it is what this browser last sent.
   await addMissing(db, 'crmLinks', backup.tables.crmLinks.map(repointLink), (row) => row.key);
+  // Everyone who gained a row, or changed, has their score and suggestion current at once.
+  await refreshContacts(db, [...contactsToPut.map((contact) => contact.id), ...interactionsToPut.map((row) => row.contactId)], now);
 
   return { mode: 'merge', contactsAdded, contactsMerged, interactionsAdded: interactionsToPut.length };
 }

@@ -1,7 +1,8 @@
 import type { Interaction } from '../model/schemas';
+import { DAY_MS, decayFactor, pointsAt, sentimentFactorOf } from './decay';
 import { weightOf, type ScoreSettings } from './score-settings';
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
+export { DAY_MS };
 
 /**
  * Items dated later than this after `now` are refused: a clock a few seconds ahead (another
@@ -52,9 +53,9 @@ export function engagementScore(
     }
     const weight = weightOf(settings, interaction.kind);
     if (weight <= 0) continue;
-    const sentimentFactor = interaction.sentiment ? settings.sentimentFactors[interaction.sentiment] : 1;
+    const sentimentFactor = sentimentFactorOf(interaction, settings);
     const ageDays = Math.max(0, now - interaction.at) / DAY_MS;
-    const decay = Math.pow(0.5, ageDays / settings.halfLifeDays);
+    const decay = decayFactor(now - interaction.at, settings.halfLifeDays);
     const points = weight * sentimentFactor * decay;
     if (points <= 0) continue;
     sum += points;
@@ -66,16 +67,17 @@ export function engagementScore(
 
 /** Only the number, without building the explanation: what recomputing everyone needs. */
 export function scoreAt(interactions: readonly Interaction[], now: number, settings: ScoreSettings): number {
+  return scoreOfSum(sumAt(interactions, now, settings), settings);
+}
+
+/** The sum of every interaction's decayed points at `now`, leaving out items dated in its future. */
+export function sumAt(interactions: readonly Interaction[], now: number, settings: ScoreSettings): number {
   let sum = 0;
-  const { halfLifeDays } = settings;
   for (const interaction of interactions) {
     if (interaction.at > now + FUTURE_TOLERANCE_MS) continue;
-    const weight = weightOf(settings, interaction.kind);
-    if (weight <= 0) continue;
-    const sentimentFactor = interaction.sentiment ? settings.sentimentFactors[interaction.sentiment] : 1;
-    sum += weight * sentimentFactor * Math.pow(0.5, Math.max(0, now - interaction.at) / DAY_MS / halfLifeDays);
+    sum += pointsAt(interaction, now, settings);
   }
-  return scoreOfSum(sum, settings);
+  return sum;
 }
 
 export function scoreOfSum(sum: number, settings: Pick<ScoreSettings, 'k'>): number {

@@ -1,12 +1,20 @@
-import { INTERACTION_KIND_TABLE, kindsWhere, type InteractionKind } from '../model/interaction-kinds';
-import type { Contact, Interaction, Sentiment, Stage, StageSuggestion } from '../model/schemas';
-import { cadenceOf, FROM_THEM_KINDS, silenceThresholdDays } from './cadence';
-import { DAY_MS, FUTURE_TOLERANCE_MS, scoreAt, scoreOfSum } from './engagement-score';
-import { weightOf, type ScoreSettings } from './score-settings';
-import { isTouch } from './surge';
+import { INTERACTION_KIND_TABLE, type InteractionKind } from '../model/interaction-kinds';
+import type { PersonActivity, SentimentMark } from '../model/person-activity';
+import type { Contact, Interaction, Stage, StageSuggestion } from '../model/schemas';
+import { silenceThresholdDays } from './cadence';
+import { DAY_MS, scoreOfSum } from './engagement-score';
+import {
+  BAD_SENTIMENTS,
+  peakSumOfActivity,
+  SCORE_DROP_WINDOW_DAYS,
+  scoreOfActivity,
+  summariseActivity,
+} from './person-activity';
+import type { ScoreSettings } from './score-settings';
 
 /**
- * The lifecycle rules of DESIGN.md §3 as pure functions. They only ever *suggest*: the user
+ * The lifecycle rules of DESIGN.md §3 as pure functions of a person's cached activity
+ * (`PersonActivity`) and the moment they are asked at. They only ever *suggest*: the user
  * accepts or dismisses each suggestion, and nothing here writes anything.
  */
 
@@ -31,13 +39,111 @@ export interface StageCandidate {
 
 export const DELIGHTED_MIN_SCORE = 60;
 export const SCORE_DROP_POINTS = 30;
-export const SCORE_DROP_WINDOW_DAYS = 30;
+export { SCORE_DROP_WINDOW_DAYS };
 
-const BAD_SENTIMENTS: ReadonlySet<Sentiment> = new Set(['Negative', 'Concerned']);
-const MESSAGE_IN = kindsWhere((kind) => kind.direction === 'in');
-const MESSAGE_OUT = kindsWhere((kind) => kind.direction === 'out');
-const TWO_WAY_BY_ITSELF = kindsWhere((kind) => kind.direction === 'both');
+/** What every rule is asked with. */
+export interface RuleFacts {
+  contact: Pick<Contact, 'stage' | 'previousStage' | 'createdAt'>;
+  activity: PersonActivity;
+  now: number;
+  settings: ScoreSettings;
+}
 
+/** A rule: the stage it suggests and why, or null when it does not fire. */
+interface StageRuleDefinition {
+  rule: StageRule;
+  check(facts: RuleFacts): { to: Stage; reason: string } | null;
+}
+
+/** Every rule, most urgent first: the order is the order suggestions are chosen in. */
+const STAGE_RULES: readonly StageRuleDefinition[] = [
+  {
+    rule: 'at-risk-sentiment',
+    check: ({ contact, activity }) => {
+      if (contact.stage === 'At-Risk') return null;
+      const lastTwo = activity.lastSentiments.slice(-2);
+      if (lastTwo.length !== 2 || !lastTwo.every((mark) => BAD_SENTIMENTS.has(mark.sentiment))) return null;
+      return { to: 'At-Risk', reason: badSentimentReason(lastTwo as [SentimentMark, SentimentMark]) };
+    },
+  },
+  {
+    rule: 'at-risk-silence',
+    check: ({ contact, activity, now }) => {
+      if (contact.stage === 'At-Risk' || contact.stage === 'Awareness' || activity.lastFromThemAt === undefined) return null;
+      const silentDays = (now - activity.lastFromThemAt) / DAY_MS;
+      const usualGapDays = activity.usualGapDays;
+      if (!(silentDays > silenceThresholdDays({ usualGapDays, gaps: 0 }))) return null;
+      const silent = `Silent ${Math.floor(silentDays)} days`;
+      return {
+        to: 'At-Risk',
+        reason:
+          usualGapDays === null
+            ? `${silent}; too few replies yet to know their usual pace`
+            : `${silent}; usually replies every ${formatDays(usualGapDays)}`,
+      };
+    },
+  },
+  {
+    rule: 'at-risk-score-drop',
+    check: ({ contact, activity, now, settings }) => {
+      if (contact.stage === 'At-Risk') return null;
+      const drop = scoreDrop(activity, now, settings);
+      if (drop.points < SCORE_DROP_POINTS) return null;
+      return { to: 'At-Risk', reason: `Engagement fell ${drop.points} points in ${SCORE_DROP_WINDOW_DAYS} days (${drop.peak} to ${drop.now})` };
+    },
+  },
+  {
+    rule: 'recovered-positive',
+    check: ({ contact, activity }) => {
+      if (contact.stage !== 'At-Risk') return null;
+      const lastSentiment = activity.lastSentiments.at(-1);
+      if (lastSentiment?.sentiment !== 'Positive' || !(lastSentiment.at > (activity.becameAtRiskAt ?? -Infinity))) return null;
+      const back = contact.previousStage && contact.previousStage !== 'At-Risk' ? contact.previousStage : 'Engaged';
+      return { to: back, reason: `A Positive ${nounOf(lastSentiment.kind, 1)} after being At-Risk: back to ${back}` };
+    },
+  },
+  {
+    rule: 'delighted',
+    check: ({ contact, activity, now, settings }) => {
+      if (contact.stage !== 'Engaged' && contact.stage !== 'Qualified') return null;
+      const lastThree = activity.lastSentiments.slice(-3);
+      if (lastThree.length !== 3 || !lastThree.every((mark) => mark.sentiment === 'Positive')) return null;
+      const score = scoreOfActivity(activity, now, settings);
+      if (score < DELIGHTED_MIN_SCORE) return null;
+      return { to: 'Delighted', reason: `Last three interactions Positive and engagement ${score}` };
+    },
+  },
+  {
+    rule: 'engaged-two-way',
+    check: ({ contact, activity }) => {
+      if (contact.stage !== 'Awareness') return null;
+      const { messagesIn: received, messagesOut: sent, lastSpokenKind } = activity;
+      if (received > 0 && sent > 0) {
+        return { to: 'Engaged', reason: `Two-way contact: ${count(received, 'message')} from them, ${count(sent, 'message')} from you` };
+      }
+      if (lastSpokenKind) return { to: 'Engaged', reason: `Two-way contact: a ${nounOf(lastSpokenKind, 1)} with them` };
+      return null;
+    },
+  },
+  {
+    rule: 'qualified-hint',
+    check: ({ contact, activity }) =>
+      contact.stage === 'Engaged' && activity.latestNoteQualifies
+        ? { to: 'Qualified', reason: 'Your latest note names an objection and a next step: are they qualified?' }
+        : null,
+  },
+];
+
+/** Every rule that fires for a person's cached activity at `now`, most urgent first. */
+export function stageCandidatesOf(facts: RuleFacts): StageCandidate[] {
+  const basisAt = facts.activity.lastPastTouchAt ?? facts.contact.createdAt;
+  const candidates: StageCandidate[] = [];
+  for (const { rule, check } of STAGE_RULES) {
+    const fired = check(facts);
+    if (fired) candidates.push({ rule, from: facts.contact.stage, ...fired, basisAt });
+  }
+  return candidates;
+}
 
 export interface StageFacts {
   contact: Pick<Contact, 'stage' | 'previousStage' | 'createdAt'>;
@@ -46,84 +152,9 @@ export interface StageFacts {
   settings: ScoreSettings;
 }
 
-/** Every rule that fires, most urgent first. */
+/** Every rule that fires, most urgent first, from a person's interactions (summarised first). */
 export function stageCandidates({ contact, interactions, now, settings }: StageFacts): StageCandidate[] {
-  const past = interactions
-    .filter((interaction) => interaction.at <= now + FUTURE_TOLERANCE_MS)
-    .sort((a, b) => a.at - b.at);
-  const activity = past.filter(isTouch);
-  const basisAt = activity.at(-1)?.at ?? contact.createdAt;
-  const stage = contact.stage;
-  const candidates: StageCandidate[] = [];
-  const add = (rule: StageRule, to: Stage, reason: string) => candidates.push({ rule, from: stage, to, reason, basisAt });
-
-  const withSentiment = activity.filter((interaction) => interaction.sentiment !== undefined);
-
-  if (stage !== 'At-Risk') {
-    const lastTwo = withSentiment.slice(-2);
-    if (lastTwo.length === 2 && lastTwo.every((interaction) => BAD_SENTIMENTS.has(interaction.sentiment as Sentiment))) {
-      add('at-risk-sentiment', 'At-Risk', badSentimentReason(lastTwo as [Interaction, Interaction]));
-    }
-
-    if (stage !== 'Awareness') {
-      const lastFromThem = activity.filter((interaction) => FROM_THEM_KINDS.has(interaction.kind)).at(-1);
-      if (lastFromThem) {
-        const silentDays = (now - lastFromThem.at) / DAY_MS;
-        const cadence = cadenceOf(past, now);
-        if (silentDays > silenceThresholdDays(cadence)) {
-          const silent = `Silent ${Math.floor(silentDays)} days`;
-          add(
-            'at-risk-silence',
-            'At-Risk',
-            cadence.usualGapDays === null
-              ? `${silent}; too few replies yet to know their usual pace`
-              : `${silent}; usually replies every ${formatDays(cadence.usualGapDays)}`,
-          );
-        }
-      }
-    }
-
-    const drop = scoreDrop(past, now, settings);
-    if (drop.points >= SCORE_DROP_POINTS) {
-      add('at-risk-score-drop', 'At-Risk', `Engagement fell ${drop.points} points in ${SCORE_DROP_WINDOW_DAYS} days (${drop.peak} to ${drop.now})`);
-    }
-  } else {
-    const lastSentiment = withSentiment.at(-1);
-    const becameAtRiskAt = past.filter((interaction) => interaction.stageChange?.to === 'At-Risk').at(-1)?.at ?? -Infinity;
-    if (lastSentiment?.sentiment === 'Positive' && lastSentiment.at > becameAtRiskAt) {
-      const back = contact.previousStage && contact.previousStage !== 'At-Risk' ? contact.previousStage : 'Engaged';
-      add('recovered-positive', back, `A Positive ${nounOf(lastSentiment.kind, 1)} after being At-Risk: back to ${back}`);
-    }
-  }
-
-  if (stage === 'Engaged' || stage === 'Qualified') {
-    const lastThree = withSentiment.slice(-3);
-    if (lastThree.length === 3 && lastThree.every((interaction) => interaction.sentiment === 'Positive')) {
-      const score = scoreAt(past, now, settings);
-      if (score >= DELIGHTED_MIN_SCORE) add('delighted', 'Delighted', `Last three interactions Positive and engagement ${score}`);
-    }
-  }
-
-  if (stage === 'Awareness') {
-    const received = activity.filter((interaction) => MESSAGE_IN.has(interaction.kind)).length;
-    const sent = activity.filter((interaction) => MESSAGE_OUT.has(interaction.kind)).length;
-    const spoken = activity.filter((interaction) => TWO_WAY_BY_ITSELF.has(interaction.kind));
-    if (received > 0 && sent > 0) {
-      add('engaged-two-way', 'Engaged', `Two-way contact: ${count(received, 'message')} from them, ${count(sent, 'message')} from you`);
-    } else if (spoken.length > 0) {
-      const last = spoken.at(-1) as Interaction;
-      add('engaged-two-way', 'Engaged', `Two-way contact: a ${nounOf(last.kind, 1)} with them`);
-    }
-  }
-
-  if (stage === 'Engaged') {
-    const lastNote = activity.filter((interaction) => interaction.kind === 'note').at(-1);
-    if (lastNote?.objection?.trim() && lastNote.nextStep?.trim() && !BAD_SENTIMENTS.has(lastNote.sentiment ?? 'Neutral')) {
-      add('qualified-hint', 'Qualified', 'Your latest note names an objection and a next step: are they qualified?');
-    }
-  }
-
-  return candidates;
+  return stageCandidatesOf({ contact, activity: summariseActivity('', interactions, now, settings), now, settings });
 }
 
 /** Past decisions about a contact's suggestions, as stored. */
@@ -154,48 +185,14 @@ export function suggestStage(facts: StageFacts, past: readonly PastSuggestion[])
   return chooseSuggestion(stageCandidates(facts), past);
 }
 
-/**
- * The biggest fall from a score held in the last 30 days to the score now. The score only rises
- * at an interaction and decays in between, so its highs are at the window's start or just after
- * an interaction; the sum is carried forward from one to the next (linear in the history).
- */
-export function scoreDrop(
-  sortedPast: readonly Interaction[],
-  now: number,
-  settings: ScoreSettings,
-): { points: number; peak: number; now: number } {
-  const current = scoreAt(sortedPast, now, settings);
-  const since = now - SCORE_DROP_WINDOW_DAYS * DAY_MS;
-  let end = 0;
-  while (end < sortedPast.length && (sortedPast[end]?.at ?? 0) <= since) end += 1;
-  let sum = sumAt(sortedPast.slice(0, end), since, settings);
-  let sumTime = since;
-  let peakSum = sum;
-  for (; end < sortedPast.length; end += 1) {
-    const interaction = sortedPast[end] as Interaction;
-    if (interaction.at > now) break;
-    sum = sum * Math.pow(0.5, (interaction.at - sumTime) / DAY_MS / settings.halfLifeDays) + pointsAt(interaction, interaction.at, settings);
-    sumTime = interaction.at;
-    peakSum = Math.max(peakSum, sum);
-  }
-  const peak = Math.max(current, scoreOfSum(peakSum, settings));
+/** The biggest fall from a score held in the last 30 days to the score now. */
+export function scoreDrop(activity: PersonActivity, now: number, settings: ScoreSettings): { points: number; peak: number; now: number } {
+  const current = scoreOfActivity(activity, now, settings);
+  const peak = Math.max(current, scoreOfSum(peakSumOfActivity(activity, now, settings), settings));
   return { points: peak - current, peak, now: current };
 }
 
-function sumAt(interactions: readonly Interaction[], at: number, settings: ScoreSettings): number {
-  let sum = 0;
-  for (const interaction of interactions) sum += pointsAt(interaction, at, settings);
-  return sum;
-}
-
-function pointsAt(interaction: Interaction, at: number, settings: ScoreSettings): number {
-  const weight = weightOf(settings, interaction.kind);
-  if (weight <= 0) return 0;
-  const factor = interaction.sentiment ? settings.sentimentFactors[interaction.sentiment] : 1;
-  return weight * factor * Math.pow(0.5, Math.max(0, at - interaction.at) / DAY_MS / settings.halfLifeDays);
-}
-
-function badSentimentReason([first, second]: [Interaction, Interaction]): string {
+function badSentimentReason([first, second]: [SentimentMark, SentimentMark]): string {
   if (first.sentiment === second.sentiment && first.kind === second.kind) {
     return `Two ${first.sentiment} ${nounOf(first.kind, 2)} in a row`;
   }

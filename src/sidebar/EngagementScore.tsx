@@ -1,6 +1,8 @@
-import { useEffect, useRef } from 'preact/hooks';
+import Dexie from 'dexie';
+import type { PersonActivity } from '../model/person-activity';
 import type { Contact, Interaction } from '../model/schemas';
-import { engagementScore, DAY_MS, type Contribution } from '../metrics/engagement-score';
+import { engagementScore, scoreAt, DAY_MS, type Contribution } from '../metrics/engagement-score';
+import { activityHolds, scoreOfActivity, scoreSettingsKey, surgeOfActivity } from '../metrics/person-activity';
 import { bandOfScore, describeScoreBands, type ScoreBand } from '../metrics/score-band';
 import { stageSignalMismatch } from '../metrics/stage-signals';
 import { SCORE_SETTINGS } from '../metrics/score-settings';
@@ -8,8 +10,8 @@ import { scoreTrend, type ScoreTrend } from '../metrics/score-trend';
 import { surgeOf } from '../metrics/surge';
 import { useDatabase } from '../ui/database-context';
 import { interactionKindLabel } from '../model/interaction-kinds';
+import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { useSetting } from '../ui/use-setting';
-import { useContactInteractions } from './use-contact-interactions';
 // The chip, the explanation and the trend are styled there; the header shows them on the first screen.
 import './metrics.css';
 
@@ -19,9 +21,6 @@ const ARROW = { up: '↑', down: '↓', steady: '→' } as const;
 export interface Engagement {
   score: number;
   band: ScoreBand;
-  contributions: Contribution[];
-  refused: Interaction[];
-  trend: ScoreTrend;
   /** The person's own touches in the last 7 days, and whether they make a surge. */
   touches: number;
   surge: boolean;
@@ -29,33 +28,73 @@ export interface Engagement {
   mismatch?: string;
 }
 
+/** Why the score is what it is: shown on demand. */
+export interface ScoreExplanation {
+  contributions: Contribution[];
+  refused: Interaction[];
+  trend: ScoreTrend;
+}
+
 /**
- * The score, band, trend and surge of a contact, computed here from their interactions, so they
- * are right the moment anything is written; the cached `contact.score` (for sorting elsewhere) is
- * brought up to date whenever this person's interactions change: this is the hook that covers
- * notes, edits and deletions. Undefined while the interactions are read.
+ * The score, band and surge of a contact as stored by the writes (their activity row, decayed to
+ * now on read): this component shows them and writes nothing. Only when the row cannot say (no
+ * row yet, the score settings just changed, an item dated ahead has started to count) are they
+ * computed from the person's interactions, for display, until the daily job stores them again.
+ * Undefined while reading.
  */
 export function useEngagement(contact: Contact): Engagement | undefined {
-  const interactions = useContactInteractions(contact.id);
   const settings = useSetting(SCORE_SETTINGS);
-  useKeepCachedScoreCurrent(contact.id, interactions);
+  const activity = usePersonActivity(contact.id);
+  const now = Date.now();
+  const holding = activity ? activityHolds(activity, now, scoreSettingsKey(settings)) : false;
+  const history = useContactInteractions(contact.id, activity !== undefined && !holding);
+  if (activity === undefined) return undefined;
+  let score: number;
+  let touches: number;
+  let surge: boolean;
+  if (activity && holding) {
+    score = scoreOfActivity(activity, now, settings);
+    ({ touches, surge } = surgeOfActivity(activity, now));
+  } else {
+    if (!history) return undefined;
+    score = scoreAt(history, now, settings);
+    ({ touches, surge } = surgeOf(history, now));
+  }
+  const band = bandOfScore(score);
+  const mismatch = stageSignalMismatch(contact.stage, { score, band, theirTouchesThisWeek: touches, surge });
+  return { score, band, touches, surge, ...(mismatch ? { mismatch } : {}) };
+}
+
+/** The explanation (contributors, items dated ahead, the 30-day trend) from the person's interactions, read when it is opened. */
+export function useScoreExplanation(contactId: string): ScoreExplanation | undefined {
+  const settings = useSetting(SCORE_SETTINGS);
+  const interactions = useContactInteractions(contactId, true);
   if (!interactions) return undefined;
   const now = Date.now();
-  const { score, contributions, refused } = engagementScore(interactions, now, settings);
-  const band = bandOfScore(score);
-  const { touches, surge } = surgeOf(interactions, now);
-  const mismatch = stageSignalMismatch(contact.stage, { score, band, theirTouchesThisWeek: touches, surge });
+  const { contributions, refused } = engagementScore(interactions, now, settings);
   return {
-    score,
-    band,
     // A contribution that rounds to +0.0 explains nothing.
     contributions: contributions.filter((contribution) => contribution.points >= 0.05),
     refused,
     trend: scoreTrend(interactions, now, settings),
-    touches,
-    surge,
-    ...(mismatch ? { mismatch } : {}),
   };
+}
+
+/** The person's activity row, live; null when there is none (yet). */
+function usePersonActivity(contactId: string): PersonActivity | null | undefined {
+  const db = useDatabase();
+  // null, not undefined: the query cache keeps no undefined value.
+  return useLiveDbQuery(['person-activity', contactId], async () => (await db.activity.get(contactId)) ?? null).data;
+}
+
+/** Every interaction of a contact, oldest first, live, when `wanted`; nothing is read otherwise. */
+function useContactInteractions(contactId: string, wanted: boolean): Interaction[] | undefined {
+  const db = useDatabase();
+  return useLiveDbQuery(wanted ? ['contact-interactions', contactId] : ['contact-interactions-unread'], () =>
+    wanted
+      ? db.interactions.where('[contactId+at]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).toArray()
+      : Promise.resolve([]),
+  ).data;
 }
 
 export const ENGAGEMENT_EXPLANATION_ID = 'engagement-explanation';
@@ -85,8 +124,16 @@ export function EngagementChip({ engagement, expanded, onToggle }: { engagement:
 }
 
 /** Why the score is what it is: the 30-day trend and what adds the most. Shown on demand. */
-export function EngagementExplanation({ engagement }: { engagement: Engagement }) {
-  const { trend, contributions, refused } = engagement;
+export function EngagementExplanation({ contactId }: { contactId: string }) {
+  const explanation = useScoreExplanation(contactId);
+  if (!explanation) {
+    return (
+      <section id={ENGAGEMENT_EXPLANATION_ID} class="engagement" aria-busy="true">
+        <p class="quiet">Reading…</p>
+      </section>
+    );
+  }
+  const { trend, contributions, refused } = explanation;
   return (
     <section id={ENGAGEMENT_EXPLANATION_ID} class="engagement" aria-labelledby="engagement-heading">
       <h2 id="engagement-heading">Why this score</h2>
@@ -163,26 +210,4 @@ function TrendLine({ trend }: { trend: ScoreTrend }) {
       </svg>
     </p>
   );
-}
-
-/**
- * Recomputes the stored score and stage suggestions whenever the person's interactions change
- * (a note saved, an item removed, a capture in another tab), once per change.
- */
-function useKeepCachedScoreCurrent(contactId: string, interactions: Interaction[] | undefined): void {
-  const db = useDatabase();
-  const lastSignature = useRef('');
-  const signature = interactions
-    ? `${interactions.length}:${interactions.reduce((latest, interaction) => Math.max(latest, interaction.updatedAt), 0)}`
-    : '';
-  useEffect(() => {
-    if (!signature || signature === lastSignature.current) return;
-    lastSignature.current = signature;
-    // The write path (stage rules, suggestions) loads when first needed, after the first paint.
-    import('../actions/recompute-scores')
-      .then(({ recomputeContact }) => recomputeContact(db, contactId, Date.now()))
-      .catch((error: unknown) => {
-        console.warn('[margin] could not update the stored score:', error);
-      });
-  }, [db, contactId, signature]);
 }

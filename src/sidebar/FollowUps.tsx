@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { completeTask, listOpenTasks, rescheduleTask } from '../db/tasks-repository';
+import { listOpenTasks, rescheduleTask } from '../db/tasks-repository';
+import { completeTask } from '../actions/edit-timeline';
 import type { Task } from '../model/schemas';
 import { useMutation } from '../ui/use-mutation';
 import { announceTasksChanged } from './announce-tasks-changed';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { editNote } from '../db/interactions-repository';
+import { editNote } from '../actions/edit-timeline';
 import { SENTIMENTS, type Interaction, type Sentiment } from '../model/schemas';
 import { useMutation } from '../ui/use-mutation';
 import { useDatabase } from '../ui/database-context';

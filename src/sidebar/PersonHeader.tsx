@@ -49,7 +49,7 @@ function TrackedPersonHeader({ person, contact }: { person: PersonOnPage; contac
           </p>
         )}
       </header>
-      {explaining && engagement && <EngagementExplanation engagement={engagement} />}
+      {explaining && engagement && <EngagementExplanation contactId={contact.id} />}
     </>
   );
 }

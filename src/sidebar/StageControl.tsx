@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { changeStage } from '../db/contacts-repository';
+import { changeStage } from '../actions/edit-timeline';
 import { STAGES, type Contact, type Stage } from '../model/schemas';
 import { useMutation } from '../ui/use-mutation';
 import { useDatabase } from '../ui/database-context';

@@ -154,7 +154,7 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
   const deletion = useMutation('delete it', async (item: Interaction) => {
     const undo = item.source.messageId
       ? await (await import('../actions/capture-interactions')).removeCapturedInteraction(db, item.id, Date.now())
-      : await (await import('../db/interactions-repository')).deleteInteraction(db, item.id, Date.now());
+      : await (await import('../actions/edit-timeline')).deleteInteraction(db, item.id, Date.now());
     if (undo) offerUndo(undo);
   });
   const remove = (): void => deletion.mutate(interaction);

@@ -35,7 +35,7 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
     if (!offer) return;
     try {
       // Loaded when first used: nothing on the first screen needs the undo path.
-      const { undoChange } = await import('../db/undo-repository');
+      const { undoChange } = await import('../actions/edit-timeline');
       await undoChange(db, offer.id);
       setMessage(`Undone: ${offer.label.toLowerCase()}.`);
     } catch (error) {

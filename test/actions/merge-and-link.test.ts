@@ -13,7 +13,9 @@ import {
 import type { Contact, Interaction, Task } from '../../src/model/schemas';
 import { findContactsNamed, searchContacts } from '../../src/db/search-contacts';
 import type { PersonOnPage } from '../../src/model/page-context';
-import { freshDb } from '../db/fresh-db';
+import { freshDb, withoutDerived } from '../db/fresh-db';
+import { scoreAt } from '../../src/metrics/engagement-score';
+import { DEFAULT_SCORE_SETTINGS } from '../../src/metrics/score-settings';
 
 const priyaByEmail: PersonOnPage = { name: 'Priya Raman', email: 'priya.raman@gmail.com', company: 'Northwind Logistics' };
 const priyaOnLinkedIn: PersonOnPage = { name: 'Priya Raman', linkedinSlug: 'priya-raman-northwind', linkedinUrn: 'ACoAAC7pRiYBq3NwLgTx9aM0KjE5vHd2Ls8Yz4U', headline: 'VP Operations' };
@@ -31,7 +33,8 @@ function task(contactId: string, id: string): Task {
 async function snapshot(database: MarginDb) {
   const byId = <T extends { id: string }>(rows: T[]) => rows.sort((a, b) => a.id.localeCompare(b.id));
   return {
-    contacts: byId(await database.contacts.toArray()),
+    // The cached score and activity follow the rows; the tests check them on their own.
+    contacts: byId(await database.contacts.toArray()).map(withoutDerived),
     interactions: byId(await database.interactions.toArray()),
     tasks: byId(await database.tasks.toArray()),
   };
@@ -77,8 +80,17 @@ describe('mergeContacts and undoMerge', () => {
     const record = await db.undo.get(result.undoId);
     expect(record?.label).toBe('Merged Priya Raman into Priya Raman');
 
+    // The kept contact is scored on both histories at once, not at the next daily run.
+    const all = await db.interactions.toArray();
+    expect(combined?.score).toBe(scoreAt(all, 1_000, DEFAULT_SCORE_SETTINGS));
+    expect(combined?.lastTouchAt).toBe(300);
+    expect(await db.activity.get(merged.id)).toBeUndefined();
+
     expect(await undoMerge(db, result.undoId)).toBe(true);
     expect(await snapshot(db)).toEqual(before);
+    // Undone: each is scored on their own rows again.
+    expect((await db.contacts.get(kept.id))?.lastTouchAt).toBe(100);
+    expect((await db.contacts.get(merged.id))?.lastTouchAt).toBe(300);
     expect(await db.undo.count()).toBe(0);
     expect(await undoMerge(db, result.undoId)).toBe(false);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contact, Interaction } from '../../src/model/schemas';
 import { contactActivity } from '../../src/metrics/contact-activity';
 import { DEFAULT_CONTACT_QUERY, queryContacts } from '../../src/dashboard/contacts/contact-query';
-import { addTagToContacts, setStageOfContacts } from '../../src/dashboard/contacts/bulk-edit';
+import { addTagToContacts, setStageOfContacts } from '../../src/actions/bulk-edit-contacts';
 import { personContextOfContact } from '../../src/dashboard/contacts/person-on-dashboard';
 import { metricsAccumulator } from '../../src/dashboard/metrics/dashboard-metrics';
 import { weeklyReview } from '../../src/dashboard/review/weekly-review';

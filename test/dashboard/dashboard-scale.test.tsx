@@ -11,6 +11,8 @@ import type { PageContext } from '../../src/model/page-context';
 import { PersonPanel } from '../../src/sidebar/PersonPanel';
 import { aliceBackup } from '../export/fixture-backups';
 import { freshDb } from '../db/fresh-db';
+import { scoreAt } from '../../src/metrics/engagement-score';
+import { DEFAULT_SCORE_SETTINGS } from '../../src/metrics/score-settings';
 import { renderWithDb } from '../support/render-extension-page';
 import { preloadLazySidebarParts } from '../support/preload-lazy-sidebar';
 
@@ -76,9 +78,12 @@ describe('the Contacts view at scale', () => {
 
   it('shows the last touch cached on the row, and reads it from the interactions only for rows without the cache', async () => {
     db = freshDb();
-    await restoreBackup(db, aliceBackup(), 'replace', 0);
+    // Rows an older Margin stored before it cached activity on the contact (Restore and every
+    // write now compute it): the view reads those people's own history.
+    const backup = aliceBackup();
+    await db.contacts.bulkAdd(backup.tables.contacts);
+    await db.interactions.bulkAdd(backup.tables.interactions);
     const restored = await db.contacts.toArray();
-    // An older backup's rows carry no cached activity: the view reads those people's own history.
     expect(uncachedIds(restored)).toHaveLength(restored.length);
     const uncached = await readUncachedActivity(db, uncachedIds(restored), NOW);
     const lastTouch = (contact: Contact) => uncached.get(contact.id)?.lastTouchAt;
@@ -91,6 +96,18 @@ describe('the Contacts view at scale', () => {
     await screen.findByText(/4 of 4 contacts shown/);
     const cells = listedRows().map((row) => row.querySelectorAll('td')[6]?.textContent);
     expect(cells.filter((text) => text !== 'Never').length).toBeGreaterThan(0);
+  });
+
+  it('after a backup is merged in, every row carries its score and activity, so the view reads no history', async () => {
+    db = freshDb();
+    await restoreBackup(db, aliceBackup(), 'merge', NOW);
+    const restored = await db.contacts.toArray();
+    expect(uncachedIds(restored)).toEqual([]);
+    const interactions = await db.interactions.toArray();
+    for (const contact of restored) {
+      const own = interactions.filter((row) => row.contactId === contact.id);
+      expect(contact.score).toBe(scoreAt(own, NOW, DEFAULT_SCORE_SETTINGS));
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { formatDay } from '../../ui/format';
 import { useLiveDbQuery } from '../../ui/use-live-db-query';
 import { useMutation } from '../../ui/use-mutation';
 import { activityOf, idsKey, NOTE_SEARCH_MAX_CONTACTS, readUncachedActivity, searchNoteText, uncachedIds } from '../contact-activity';
-import { addTagToContacts, setStageOfContacts } from './bulk-edit';
+import { addTagToContacts, setStageOfContacts } from '../../actions/bulk-edit-contacts';
 import {
   allTags,
   bandOfContact,

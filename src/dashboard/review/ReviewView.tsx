@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Contact } from '../../model/schemas';
 import { acceptSuggestion, dismissSuggestion } from '../../actions/decide-suggestion';
-import { completeTask } from '../../db/tasks-repository';
+import { completeTask } from '../../actions/edit-timeline';
 import type { Task } from '../../model/schemas';
 import { useDatabase } from '../../ui/database-context';
 import { formatDay } from '../../ui/format';

@@ -1,6 +1,7 @@
-import type { MarginDb } from '../../db/database';
-import { newId } from '../../db/ids';
-import type { Interaction, Stage } from '../../model/schemas';
+import type { MarginDb } from '../db/database';
+import { newId } from '../db/ids';
+import type { Interaction, Stage } from '../model/schemas';
+import { derivedTables, refreshContacts } from './recompute-scores';
 
 /** Adds a tag to each contact that lacks it, in one transaction. Returns how many changed. */
 export async function addTagToContacts(db: MarginDb, contactIds: readonly string[], tag: string, now: number): Promise<number> {
@@ -18,7 +19,8 @@ export async function addTagToContacts(db: MarginDb, contactIds: readonly string
 
 /**
  * Moves contacts to a stage the user chose, in one transaction; each change lands on the
- * contact's timeline as a stage-change with its reason, like a change made in the sidebar.
+ * contact's timeline as a stage-change with its reason, like a change made in the sidebar, and
+ * their derived data (score, suggestion) is brought up to date in the same transaction.
  */
 export async function setStageOfContacts(
   db: MarginDb,
@@ -27,7 +29,7 @@ export async function setStageOfContacts(
   now: number,
   reason = 'Changed on the dashboard',
 ): Promise<number> {
-  return db.transaction('rw', db.contacts, db.interactions, async () => {
+  return db.transaction('rw', derivedTables(db), async () => {
     const contacts = (await db.contacts.bulkGet([...contactIds])).filter((contact) => contact !== undefined && contact.stage !== stage);
     const updated = contacts.map((contact) => ({
       ...contact!,
@@ -47,6 +49,8 @@ export async function setStageOfContacts(
     }));
     await db.contacts.bulkPut(updated);
     await db.interactions.bulkAdd(changes);
+    // Their stage rules now ask about the new stage: suggestions and scores are current at once.
+    await refreshContacts(db, updated.map((contact) => contact.id), now);
     return updated.length;
   });
 }
