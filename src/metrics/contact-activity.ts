@@ -15,8 +15,8 @@ export interface ContactActivity {
   surge: boolean;
 }
 
-/** A person's activity summary as of `now`, from their interactions (any order). Pure. */
-export function contactActivity(interactions: readonly Interaction[], now: number): ContactActivity {
+/** The newest touch and the newest sentiment among `interactions` (any order). Pure. */
+export function newestTouchAndSentiment(interactions: readonly Interaction[]): Pick<ContactActivity, 'lastTouchAt' | 'lastSentiment'> {
   let lastTouchAt: number | undefined;
   let lastSentiment: Sentiment | undefined;
   let lastSentimentAt = -Infinity;
@@ -30,8 +30,12 @@ export function contactActivity(interactions: readonly Interaction[], now: numbe
   return {
     ...(lastTouchAt === undefined ? {} : { lastTouchAt }),
     ...(lastSentiment === undefined ? {} : { lastSentiment }),
-    surge: surgeOf(interactions, now).surge,
   };
+}
+
+/** A person's activity summary as of `now`, from their interactions (any order). Pure. */
+export function contactActivity(interactions: readonly Interaction[], now: number): ContactActivity {
+  return { ...newestTouchAndSentiment(interactions), surge: surgeOf(interactions, now).surge };
 }
 
 /** Whether a stored row's cached activity equals `activity` (absent fields must be absent). */

@@ -2,7 +2,7 @@ import { kindsWhere } from '../model/interaction-kinds';
 import type { PersonActivity, ScorePeak } from '../model/person-activity';
 import type { Interaction, Sentiment } from '../model/schemas';
 import { cadenceOf, FROM_THEM_KINDS } from './cadence';
-import type { ContactActivity } from './contact-activity';
+import { newestTouchAndSentiment, type ContactActivity } from './contact-activity';
 import { DAY_MS, decayFactor, pointsAt } from './decay';
 import { FUTURE_TOLERANCE_MS, scoreOfSum, sumAt } from './engagement-score';
 import type { ScoreSettings } from './score-settings';
@@ -50,7 +50,7 @@ export function summariseActivity(
   const becameAtRisk = past.filter((interaction) => interaction.stageChange?.to === 'At-Risk').at(-1);
   const lastSpoken = touches.filter((interaction) => TWO_WAY_BY_ITSELF.has(interaction.kind)).at(-1);
   const lastNote = touches.filter((interaction) => interaction.kind === 'note').at(-1);
-  const { lastTouchAt, lastSentiment } = newestOf(interactions);
+  const { lastTouchAt, lastSentiment } = newestTouchAndSentiment(interactions);
   const later = interactions.filter((interaction) => interaction.at > now).map((interaction) => interaction.at);
   const lastPastTouchAt = touches.at(-1)?.at;
   return {
@@ -154,19 +154,3 @@ function scorePeaks(sortedPast: readonly Interaction[], now: number, settings: S
   return peaks;
 }
 
-function newestOf(interactions: readonly Interaction[]): { lastTouchAt?: number; lastSentiment?: Sentiment } {
-  let lastTouchAt: number | undefined;
-  let lastSentiment: Sentiment | undefined;
-  let lastSentimentAt = -Infinity;
-  for (const interaction of interactions) {
-    if (isTouch(interaction) && (lastTouchAt === undefined || interaction.at > lastTouchAt)) lastTouchAt = interaction.at;
-    if (interaction.sentiment && interaction.at > lastSentimentAt) {
-      lastSentiment = interaction.sentiment;
-      lastSentimentAt = interaction.at;
-    }
-  }
-  return {
-    ...(lastTouchAt === undefined ? {} : { lastTouchAt }),
-    ...(lastSentiment === undefined ? {} : { lastSentiment }),
-  };
-}

@@ -1,11 +1,11 @@
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { createDb, MEMBER_ID_REPAIR_VERSION as REPAIR_VERSION, SCHEMA_VERSIONS } from '../../src/db/database';
+import { createDb, MEMBER_ID_REPAIR_VERSION as REPAIR_VERSION } from '../../src/db/database';
 import { findContactByIdentity, updateContactFromPerson } from '../../src/db/contacts-repository';
 import { undoMerge } from '../../src/actions/merge-contacts';
 import { planMemberIdRepair } from '../../src/db/repair-member-id-case';
 import { withoutDerived } from './fresh-db';
 import type { Contact, Interaction } from '../../src/model/schemas';
+import { openAtVersion } from './open-at-version';
 
 const TALHA = 'ACoAACaYEUABb_2KMpm9ek35YObF-a13apHwjas';
 const ORPHAN = 'ACoAAB0rphanNoRightSpelling0xyz';
@@ -19,17 +19,6 @@ function contact(id: string, name: string, linkedinIds: string[], createdAt: num
 function note(id: string, contactId: string, at: number, body: string): Interaction {
   return { id, contactId, kind: 'note', at, body, source: { site: 'margin' }, createdAt: at, updatedAt: at } as Interaction;
 }
-
-/** A database exactly as a browser that ran Margin at `version` holds it. */
-function openAtVersion(name: string, version: number): Dexie {
-  const old = new Dexie(name);
-  for (const entry of SCHEMA_VERSIONS.filter((candidate) => candidate.version <= version)) {
-    const declared = old.version(entry.version).stores(entry.stores);
-    if (entry.upgrade) declared.upgrade(entry.upgrade);
-  }
-  return old;
-}
-
 
 describe('member ids stored lower-cased are repaired (schema upgrade)', () => {
   // Talha tracked twice: from his profile (right spelling), and from a conversation (lower-cased).

@@ -1,28 +1,18 @@
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recomputeAllContacts } from '../../src/actions/recompute-scores';
-import { createDb, PERSON_ACTIVITY_VERSION, SCHEMA_VERSIONS } from '../../src/db/database';
+import { createDb, PERSON_ACTIVITY_VERSION } from '../../src/db/database';
 import { personActivityRows } from '../../src/db/fill-person-activity';
 import { scoreAt } from '../../src/metrics/engagement-score';
 import { scoreOfActivity, summariseActivity } from '../../src/metrics/person-activity';
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from '../../src/metrics/score-settings';
 import type { Contact, Interaction } from '../../src/model/schemas';
 import { DAY, NOW, touch } from '../metrics/interactions';
+import { openAtVersion } from './open-at-version';
 
 const SETTINGS: ScoreSettings = { ...DEFAULT_SCORE_SETTINGS, halfLifeDays: 10 };
 
 function contact(id: string): Contact {
   return { id, name: id, emails: [`${id}@x.example`], linkedinIds: [], stage: 'Engaged', tags: [], customFields: {}, createdAt: NOW - 400 * DAY, updatedAt: NOW - 400 * DAY };
-}
-
-/** A database exactly as a browser that ran Margin at `version` holds it. */
-function openAtVersion(name: string, version: number): Dexie {
-  const old = new Dexie(name);
-  for (const entry of SCHEMA_VERSIONS.filter((candidate) => candidate.version <= version)) {
-    const declared = old.version(entry.version).stores(entry.stores);
-    if (entry.upgrade) declared.upgrade(entry.upgrade);
-  }
-  return old;
 }
 
 afterEach(() => vi.useRealTimers());

@@ -2,16 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb, SCHEMA_VERSIONS } from '../../src/db/database';
 import { buildDemoData } from '../../src/demo/demo-data';
-
-/** A database exactly as a browser that ran an older Margin holds it. */
-function openAtVersion(name: string, version: number): Dexie {
-  const old = new Dexie(name);
-  for (const entry of SCHEMA_VERSIONS.filter((candidate) => candidate.version <= version)) {
-    const declared = old.version(entry.version).stores(entry.stores);
-    if (entry.upgrade) declared.upgrade(entry.upgrade);
-  }
-  return old;
-}
+import { openAtVersion } from './open-at-version';
 
 describe('schema migrations', () => {
   it('versions are increasing whole numbers, so Dexie applies them in order', () => {
