@@ -39,6 +39,11 @@ test('at 1440×900 the first screen says who, what happened last and what is nex
   await expect(header.getByLabel('Lifecycle stage')).toBeVisible();
   const scoreChip = header.getByRole('button', { name: /^Score \d+ · (Cold|Warm|Active|Hot)$/ });
   await expectOnFirstScreen(page, scoreChip, 'the score chip');
+  // The chip wears its band's colour (light scheme), not a plain chip's: Priya's demo history makes her warm or hotter.
+  const band = /· (\w+)\s*$/.exec((await scoreChip.textContent()) ?? '')?.[1] ?? '';
+  const BAND_COLOUR: Record<string, string> = { Hot: 'rgb(179, 38, 30)', Active: 'rgb(31, 111, 92)', Warm: 'rgb(154, 91, 0)' };
+  expect(Object.keys(BAND_COLOUR)).toContain(band);
+  await expect(scoreChip).toHaveCSS('color', BAND_COLOUR[band] as string);
   // What happened last, and what is next.
   await expectOnFirstScreen(page, side.getByRole('region', { name: 'Latest' }).getByRole('listitem').first(), 'the latest item');
   await expectOnFirstScreen(page, side.getByRole('region', { name: 'Follow-ups' }), 'the follow-ups');
