@@ -3,6 +3,8 @@ import type { Handlers } from '../messaging/listen';
 import { pageSkeletonSchema } from '../messaging/protocol';
 import { describeSkeleton, PAGE_WALK, readPageSkeleton } from '../sites/page-structure';
 import type { MessageSender } from '../messaging/senders';
+import { readFirstScreen, type FirstScreenEntry } from '../db/first-screen';
+import type { PageContext } from '../model/page-context';
 import { openDb } from './background-db';
 import { requestSyncRun } from './crm-sync';
 import { capturePageContext } from './capture-page-context';
@@ -21,7 +23,8 @@ export const backgroundHandlers: Handlers = {
   },
   'sidebar/get-context': async (_message, sender) => {
     const tabId = tabIdOf(sender);
-    return { tabId, context: (await getTabContext(tabId)) ?? null };
+    const context = (await getTabContext(tabId)) ?? null;
+    return { tabId, context, firstScreen: context ? await firstScreenOf(context) : [] };
   },
   'sidebar/focus-composer': () => Promise.reject(new Error('the background sends this message, it does not take it')),
   'sidebar/reveal': () => Promise.reject(new Error('the background sends this message, it does not take it')),
@@ -48,6 +51,20 @@ async function describePageOfTab(tabId: number): Promise<{ description: string }
     throw new Error('the page description was not redacted');
   }
   return { description };
+}
+
+/**
+ * The sidebar's first screen for a context, read here because the background has Dexie loaded
+ * anyway: the sidebar paints it before loading the database. A read that fails only costs the
+ * sidebar that head start (its own live queries read again and report the failure).
+ */
+async function firstScreenOf(context: PageContext): Promise<FirstScreenEntry[]> {
+  try {
+    return await readFirstScreen(openDb(), context);
+  } catch (error) {
+    console.warn('[margin] could not read the first screen ahead for the sidebar:', error);
+    return [];
+  }
 }
 
 /** Both messages are about the sender's tab; one sent from outside a tab has nothing to refer to. */

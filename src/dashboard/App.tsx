@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { describeStorageError } from '../db/storage-errors';
-import { useDatabase } from '../ui/database-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 import { ContactsView } from './contacts/ContactsView';
@@ -12,9 +11,8 @@ import { TransferView } from './transfer/TransferView';
 import { DASHBOARD_VIEWS, useHashView } from './use-hash-view';
 
 export function App() {
-  const db = useDatabase();
   const view = useHashView();
-  const contacts = useLiveDbQuery(['all-contacts'], () => db.contacts.toArray());
+  const contacts = useLiveDbQuery(['all-contacts'], (db) => db.contacts.toArray());
   const [loadedMessage, setLoadedMessage] = useState('');
   const total = contacts.data?.length;
   const current = DASHBOARD_VIEWS.find((candidate) => candidate.id === view)!;

@@ -7,11 +7,11 @@ import { useMutation } from '../ui/use-mutation';
 
 /** While demo people are in Margin: says so, and removes them (and only them) on request. */
 export function DemoDataNotice({ onRemoved }: { onRemoved: (message: string) => void }) {
-  const db = useDatabase();
-  const demo = useLiveDbQuery(['demo-contacts'], () => countDemoContacts(db));
+  const database = useDatabase();
+  const demo = useLiveDbQuery(['demo-contacts'], (db) => countDemoContacts(db));
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation('remove the demo data', async () => {
-    const removed = await removeDemoData(db);
+    const removed = await removeDemoData(await database());
     // Said from here: with only demo people, this notice goes away (and its callbacks) at once.
     onRemoved(`Removed ${removed.contacts} demo ${removed.contacts === 1 ? 'person' : 'people'}.`);
     return removed;

@@ -4,11 +4,11 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** Shown while Margin holds nobody: how to start, and the demo data to look around with. */
 export function EmptyDashboard({ onLoaded }: { onLoaded: (message: string) => void }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const loadDemo = useMutation('load the demo data', async () => {
     // Loaded on demand: the demo data is not part of the dashboard a real user starts.
     const { loadDemoData } = await import('../demo/load-demo-data');
-    const loaded = await loadDemoData(db, Date.now());
+    const loaded = await loadDemoData(await database(), Date.now());
     // Said from here, not from the mutation's onSuccess: the contacts arrive (and this component
     // goes away, taking its observer's callbacks with it) before the scores are computed.
     onLoaded(`Loaded ${loaded.contacts} demo contacts with ${loaded.interactions} interactions.`);

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import type { MarginDb } from './database';
 import { NoteRejectedError } from './note-rejected-error';
 import { LOGGED_KINDS, MAX_FIELD_LENGTH, MAX_NOTE_LENGTH, type Interaction, type UndoRecord } from '../model/schemas';
@@ -6,6 +5,20 @@ import { recordUndo } from './undo-repository';
 import { InputRejectedError } from './input-rejected-error';
 
 export const DEFAULT_TIMELINE_LIMIT = 200;
+
+/**
+ * The lowest and the highest IndexedDB key, as Dexie defines `Dexie.minKey` and `Dexie.maxKey`
+ * (in every browser Margin supports, which all take array keys): a range from `[id, MIN_KEY]` to
+ * `[id, MAX_KEY]` holds every `[id, …]` key. Spelled out here so that the sidebar's first-screen
+ * reads do not load Dexie itself to name two constants.
+ */
+export const MIN_KEY = -Infinity;
+export const MAX_KEY: unknown[][] = [[]];
+
+/** Every interaction of a contact, oldest first, off the `[contactId+at]` index. */
+export function listContactInteractions(db: MarginDb, contactId: string): Promise<Interaction[]> {
+  return db.interactions.where('[contactId+at]').between([contactId, MIN_KEY], [contactId, MAX_KEY]).toArray();
+}
 
 /** A contact's interactions, newest first, read straight off the `[contactId+at]` index. */
 export function listTimeline(
@@ -15,7 +28,7 @@ export function listTimeline(
 ): Promise<Interaction[]> {
   return db.interactions
     .where('[contactId+at]')
-    .between([contactId, Dexie.minKey], [contactId, Dexie.maxKey])
+    .between([contactId, MIN_KEY], [contactId, MAX_KEY])
     .reverse()
     .limit(limit)
     .toArray();
@@ -45,7 +58,7 @@ export function listTimelinePage(db: MarginDb, contactId: string, query: Timelin
   const { limit = DEFAULT_TIMELINE_LIMIT, kinds, sentiments } = query;
   let collection = db.interactions
     .where('[contactId+at]')
-    .between([contactId, Dexie.minKey], [contactId, Dexie.maxKey])
+    .between([contactId, MIN_KEY], [contactId, MAX_KEY])
     .reverse();
   if (kinds?.length || sentiments?.length) {
     collection = collection.filter(

@@ -28,10 +28,18 @@ export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
+/**
+ * The sidebar's first screen as the background read it for a context: each read's query key and
+ * result. Unchecked on the wire: the sidebar parses each entry against its read's schema
+ * (src/db/first-screen.ts) before it seeds its cache with it.
+ */
+export type FirstScreenAnswer = Array<{ key: readonly unknown[]; data: unknown }>;
+
 /** What each message answers. */
 export interface Responses {
   'page/context': { stored: boolean };
-  'sidebar/get-context': { tabId: number; context: PageContext | null };
+  /** The tab's context, and what the sidebar's first screen shows for it (empty without a context). */
+  'sidebar/get-context': { tabId: number; context: PageContext | null; firstScreen: FirstScreenAnswer };
   'sidebar/focus-composer': { focused: boolean };
   'sidebar/reveal': { revealed: boolean };
   'tasks/changed': { scheduled: number };

@@ -1,5 +1,6 @@
+import * as z from 'zod/mini';
 import type { InteractionKind } from './interaction-kinds';
-import type { Sentiment } from './schemas';
+import { interactionKindSchema, sentimentSchema, type Sentiment } from './schemas';
 
 /** An interaction's sentiment as the stage rules need it. */
 export interface SentimentMark {
@@ -61,3 +62,31 @@ export interface PersonActivity {
   /** The times of their own touches in the 7 days up to `computedAt`, oldest first (a surge is 3+ in the 7 days before a read). */
   theirRecentTouches: number[];
 }
+
+const time = z.number();
+
+/**
+ * A `PersonActivity` as it may cross a boundary: the background reads the row for the sidebar's
+ * first screen (src/db/first-screen.ts) and the sidebar checks it with this before showing it.
+ * The table itself is not checked on write (derived data the writes compute).
+ */
+export const personActivitySchema: z.ZodMiniType<PersonActivity> = z.object({
+  contactId: z.string(),
+  computedAt: time,
+  reviewAt: z.exactOptional(time),
+  settingsKey: z.string(),
+  scoreSum: z.number(),
+  peaks: z.array(z.object({ at: time, sum: z.number() })),
+  lastTouchAt: z.exactOptional(time),
+  lastSentiment: z.exactOptional(sentimentSchema),
+  lastPastTouchAt: z.exactOptional(time),
+  lastSentiments: z.array(z.object({ kind: interactionKindSchema, sentiment: sentimentSchema, at: time })),
+  lastFromThemAt: z.exactOptional(time),
+  usualGapDays: z.nullable(z.number()),
+  becameAtRiskAt: z.exactOptional(time),
+  messagesIn: z.number(),
+  messagesOut: z.number(),
+  lastSpokenKind: z.exactOptional(interactionKindSchema),
+  latestNoteQualifies: z.boolean(),
+  theirRecentTouches: z.array(time),
+});

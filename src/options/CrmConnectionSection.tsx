@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { CRM_DEFINITIONS, crmDefinition, type CrmId } from '../sync/adapters/crm-adapters';
 import { ConnectRefusedError, connectCrm, disconnectCrm } from '../sync/connect-crm';
 import { readSyncOverview } from '../sync/sync-overview';
-import { useDatabase } from '../ui/database-context';
+import { useOpenedDatabase } from '../ui/database-context';
 import { formatDay, formatTime } from '../ui/format';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 
@@ -11,8 +11,9 @@ import { useLiveDbQuery } from '../ui/use-live-db-query';
  * browser for the one address, checks the token with one read, and only then starts sending.
  */
 export function CrmConnectionSection() {
-  const db = useDatabase();
-  const overview = useLiveDbQuery(['sync-overview'], () => readSyncOverview(db));
+  // Connect asks for a permission first thing inside the click, so the handle must be at hand, not awaited.
+  const db = useOpenedDatabase();
+  const overview = useLiveDbQuery(['sync-overview'], (db) => readSyncOverview(db));
   const connection = overview.data?.connection;
   const [crm, setCrm] = useState<CrmId>(CRM_DEFINITIONS[0].id);
   const [apiAddress, setApiAddress] = useState<string>(CRM_DEFINITIONS[0].defaultBaseUrl);
@@ -21,7 +22,7 @@ export function CrmConnectionSection() {
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
   const definition = crmDefinition(crm);
 
-  if (overview.data === undefined) return <p class="quiet">Loading…</p>;
+  if (overview.data === undefined || !db) return <p class="quiet">Loading…</p>;
 
   if (connection) {
     const label = CRM_DEFINITIONS.find((candidate) => candidate.id === connection.crm)?.label ?? connection.crm;

@@ -10,8 +10,8 @@ import { useLiveDbQuery } from '../ui/use-live-db-query';
  * contact and never picks one as the person on a page.
  */
 export function OwnAddressesSection() {
-  const db = useDatabase();
-  const accounts = useLiveDbQuery(['own-accounts'], () => listOwnAccounts(db));
+  const database = useDatabase();
+  const accounts = useLiveDbQuery(['own-accounts'], (db) => listOwnAccounts(db));
   const [newAccount, setNewAccount] = useState('');
   const [error, setError] = useState('');
 
@@ -34,7 +34,7 @@ export function OwnAddressesSection() {
         onSubmit={(event) => {
           event.preventDefault();
           attempt(async () => {
-            await addOwnAccount(db, newAccount);
+            await addOwnAccount(await database(), newAccount);
             setNewAccount('');
           });
         }}
@@ -54,7 +54,7 @@ export function OwnAddressesSection() {
         <p class="quiet">
           To forget an account:{' '}
           {accounts.data.map((account) => (
-            <button key={account.address} type="button" class="secondary" onClick={() => attempt(() => removeOwnAccount(db, account.address))}>
+            <button key={account.address} type="button" class="secondary" onClick={() => attempt(async () => removeOwnAccount(await database(), account.address))}>
               Forget {account.address}
             </button>
           ))}
@@ -65,7 +65,7 @@ export function OwnAddressesSection() {
 }
 
 function AccountAliases({ account, onError }: { account: OwnAccount; onError: (message: string) => void }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const [text, setText] = useState(account.aliases.join('\n'));
   const [saved, setSaved] = useState('');
   const id = `aliases-${account.address.replace(/[^a-z0-9]/gi, '-')}`;
@@ -76,7 +76,8 @@ function AccountAliases({ account, onError }: { account: OwnAccount; onError: (m
         event.preventDefault();
         setSaved('');
         const aliases = text.split(/[\s,;]+/).filter(Boolean);
-        setAliases(db, account.address, aliases)
+        database()
+          .then((db) => setAliases(db, account.address, aliases))
           .then((updated) => {
             setText(updated.aliases.join('\n'));
             setSaved('Saved.');

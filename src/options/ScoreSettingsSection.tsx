@@ -13,7 +13,7 @@ const WEIGHTED_KINDS: InteractionKind[] = ['email-in', 'email-out', 'meeting', '
 
 /** Weights, sentiment factors, half-life and k of the engagement score (DESIGN.md §3). */
 export function ScoreSettingsSection() {
-  const db = useDatabase();
+  const database = useDatabase();
   const stored = useSetting(SCORE_SETTINGS);
   const [draft, setDraft] = useState<ScoreSettings | null>(null);
   const [message, setMessage] = useState('');
@@ -26,7 +26,7 @@ export function ScoreSettingsSection() {
       return;
     }
     try {
-      await setSetting(db, SCORE_SETTINGS, parsed.data);
+      await setSetting(await database(), SCORE_SETTINGS, parsed.data);
       setDraft(null);
       setMessage(done);
     } catch (error) {

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Contact } from '../model/schemas';
 import { searchContacts } from '../db/search-contacts';
-import { useDatabase } from '../ui/database-context';
 import { useLiveDbQuery } from '../ui/use-live-db-query';
 
 interface Props {
@@ -15,10 +14,9 @@ interface Props {
 
 /** Search contacts by name, company, address or LinkedIn id; each result is one button. */
 export function ContactSearch({ label, excludeIds = [], actionLabel, onPick, disabled = false }: Props) {
-  const db = useDatabase();
   const [query, setQuery] = useState('');
   const trimmed = query.trim();
-  const results = useLiveDbQuery(['contact-search', trimmed, excludeIds], () =>
+  const results = useLiveDbQuery(['contact-search', trimmed, excludeIds], (db) =>
     trimmed ? searchContacts(db, trimmed, { excludeIds }) : Promise.resolve([]),
   );
   return (

@@ -7,10 +7,10 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** The contact's tags, edited as one comma-separated line. */
 export function ContactTags({ contact }: { contact: Contact }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
-  const write = useMutation('save the tags', (tags: string[]) => setContactTags(db, contact.id, tags, Date.now()));
+  const write = useMutation('save the tags', async (tags: string[]) => setContactTags(await database(), contact.id, tags, Date.now()));
   const save = (): void => write.mutate(text.split(','), { onSuccess: () => setEditing(false) });
   return (
     <div class="contact-tags">

@@ -8,13 +8,14 @@ import { useLiveDbQuery } from '../ui/use-live-db-query';
 
 /** Where this person stands with the connected CRM: "In Pipedrive", "waiting", or why not. Nothing when none is connected. */
 export function CrmSyncState({ contactId }: { contactId: string }) {
-  const db = useDatabase();
-  const state = useLiveDbQuery(['person-sync', contactId], () => readPersonSyncState(db, contactId));
+  const database = useDatabase();
+  const state = useLiveDbQuery(['person-sync', contactId], (db) => readPersonSyncState(db, contactId));
   if (!state.data || state.data.kind === 'not-connected') return null;
   const crm = state.data.crm;
   const label = CRM_DEFINITIONS.find((candidate) => candidate.id === crm)?.label ?? crm;
   const retry = () => {
-    retrySync(db, Date.now(), contactId)
+    database()
+      .then((db) => retrySync(db, Date.now(), contactId))
       .then(() => sendMessage({ type: 'sync/run' }))
       .catch((error: unknown) => console.warn('[margin] could not retry the sync:', error));
   };

@@ -13,7 +13,7 @@ import { useSetting } from '../ui/use-setting';
 
 /** The user's own contact fields (Settings → Contact fields), each saved when it changes. */
 export function CustomFields({ contact }: { contact: Contact }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const definitions = useSetting(CUSTOM_FIELDS_SETTING);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
@@ -28,7 +28,7 @@ export function CustomFields({ contact }: { contact: Contact }) {
     setErrors({ ...errors, [definition.id]: '' });
     setSaved('');
     try {
-      await setContactCustomField(db, contact.id, definition.id, checked.value, Date.now());
+      await setContactCustomField(await database(), contact.id, definition.id, checked.value, Date.now());
       setSaved(`${definition.label} saved.`);
     } catch (failure) {
       setErrors({ ...errors, [definition.id]: describeWriteError(`save ${definition.label}`, failure) });

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import type { PersonActivity } from '../model/person-activity';
 import type { Contact, Interaction } from '../model/schemas';
 import { engagementScore, scoreAt, DAY_MS, type Contribution } from '../metrics/engagement-score';
@@ -8,9 +7,9 @@ import { stageSignalMismatch } from '../metrics/stage-signals';
 import { SCORE_SETTINGS } from '../metrics/score-settings';
 import { scoreTrend, type ScoreTrend } from '../metrics/score-trend';
 import { surgeOf } from '../metrics/surge';
-import { useDatabase } from '../ui/database-context';
+import { CONTACT_INTERACTIONS_READ, PERSON_ACTIVITY_READ } from '../db/live-reads';
 import { interactionKindLabel } from '../model/interaction-kinds';
-import { useLiveDbQuery } from '../ui/use-live-db-query';
+import { useDbRead, useLiveDbQuery } from '../ui/use-live-db-query';
 import { useSetting } from '../ui/use-setting';
 // The chip, the explanation and the trend are styled there; the header shows them on the first screen.
 import './metrics.css';
@@ -82,18 +81,13 @@ export function useScoreExplanation(contactId: string): ScoreExplanation | undef
 
 /** The person's activity row, live; null when there is none (yet). */
 function usePersonActivity(contactId: string): PersonActivity | null | undefined {
-  const db = useDatabase();
-  // null, not undefined: the query cache keeps no undefined value.
-  return useLiveDbQuery(['person-activity', contactId], async () => (await db.activity.get(contactId)) ?? null).data;
+  return useDbRead(PERSON_ACTIVITY_READ, contactId).data;
 }
 
 /** Every interaction of a contact, oldest first, live, when `wanted`; nothing is read otherwise. */
 function useContactInteractions(contactId: string, wanted: boolean): Interaction[] | undefined {
-  const db = useDatabase();
-  return useLiveDbQuery(wanted ? ['contact-interactions', contactId] : ['contact-interactions-unread'], () =>
-    wanted
-      ? db.interactions.where('[contactId+at]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).toArray()
-      : Promise.resolve([]),
+  return useLiveDbQuery(wanted ? CONTACT_INTERACTIONS_READ.key(contactId) : ['contact-interactions-unread'], (db) =>
+    wanted ? CONTACT_INTERACTIONS_READ.read(db, contactId) : Promise.resolve([]),
   ).data;
 }
 

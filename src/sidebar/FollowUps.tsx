@@ -14,8 +14,7 @@ import { DAY_MS } from '../metrics/engagement-score';
 
 /** "What's next": the soonest open follow-up with Done and Snooze; later ones one click away. */
 export function FollowUps({ contactId }: { contactId: string }) {
-  const db = useDatabase();
-  const tasks = useLiveDbQuery(['open-tasks', contactId], () => listOpenTasks(db, contactId));
+  const tasks = useLiveDbQuery(['open-tasks', contactId], (db) => listOpenTasks(db, contactId));
   const [showAll, setShowAll] = useState(false);
   if (!tasks.data) return null;
   const [next, ...later] = tasks.data;
@@ -40,7 +39,7 @@ export function FollowUps({ contactId }: { contactId: string }) {
 }
 
 function FollowUp({ task }: { task: Task }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const [rescheduling, setRescheduling] = useState(false);
   const [when, setWhen] = useState(toDateTimeInput(task.due));
   const overdue = task.due < Date.now();
@@ -61,13 +60,13 @@ function FollowUp({ task }: { task: Task }) {
         {formatDay(task.due)} {formatTime(task.due)}
       </p>
       <div class="actions">
-        <button type="button" onClick={() => void run(() => completeTask(db, task.id, Date.now()))} aria-label={`Done: ${task.title}`}>
+        <button type="button" onClick={() => void run(async () => completeTask(await database(), task.id, Date.now()))} aria-label={`Done: ${task.title}`}>
           Done
         </button>
         <button
           type="button"
           class="secondary"
-          onClick={() => void run(() => rescheduleTask(db, task.id, Math.max(task.due, Date.now()) + DAY_MS, Date.now()))}
+          onClick={() => void run(async () => rescheduleTask(await database(), task.id, Math.max(task.due, Date.now()) + DAY_MS, Date.now()))}
           aria-label={`Snooze a day: ${task.title}`}
         >
           Snooze a day
@@ -86,7 +85,7 @@ function FollowUp({ task }: { task: Task }) {
             onClick={() =>
               moveTo !== undefined &&
               void run(async () => {
-                await rescheduleTask(db, task.id, moveTo, Date.now());
+                await rescheduleTask(await database(), task.id, moveTo, Date.now());
                 setRescheduling(false);
               })
             }

@@ -7,9 +7,9 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** The person's right to be forgotten: everything Margin holds about them, gone, after a confirmation. */
 export function ForgetContact({ contact }: { contact: Contact }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const [confirming, setConfirming] = useState(false);
-  const remove = useMutation('delete the contact', (id: string) => deleteContact(db, id));
+  const remove = useMutation('delete the contact', async (id: string) => deleteContact(await database(), id));
   const forget = (): void => remove.mutate(contact.id);
 
   return (

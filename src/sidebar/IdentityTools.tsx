@@ -23,9 +23,9 @@ interface Props {
  * on a profile's contact-info overlay the address linked to the profile (the page shows both).
  */
 export function IdentityTools({ context, person }: Props) {
-  const db = useDatabase();
+  const database = useDatabase();
   const identities = identitiesOfPerson(person);
-  const contact = useLiveDbQuery(['identity-tools-contact', identities], () =>
+  const contact = useLiveDbQuery(['identity-tools-contact', identities], (db) =>
     findContactByIdentity(db, identities).then((found) => found ?? null),
   );
   const [status, setStatus] = useState<{ text: string; undoId?: string; error?: boolean } | null>(null);
@@ -36,7 +36,8 @@ export function IdentityTools({ context, person }: Props) {
 
   useEffect(() => {
     if (context.pageKind !== 'linkedin-contact-info' || !person.email) return;
-    linkConfirmedIdentities(db, person)
+    database()
+      .then((db) => linkConfirmedIdentities(db, person))
       .then(setConfirmed)
       .catch((error: unknown) => console.warn('[margin] could not link the contact-info address', error));
   }, [context.url, person.email]);
@@ -51,7 +52,7 @@ export function IdentityTools({ context, person }: Props) {
 
   const link = (target: Contact) =>
     run(async () => {
-      const result = await linkPersonToContact(db, target.id, person);
+      const result = await linkPersonToContact(await database(), target.id, person);
       if (result.status === 'linked') return { text: `Linked to ${target.name}.` };
       if (result.status === 'belongs-to-other') return { text: `${person.name} is already the contact ${result.other.name}: merge them instead.` };
       return { text: 'That contact no longer exists.' };
@@ -59,13 +60,13 @@ export function IdentityTools({ context, person }: Props) {
 
   const merge = (kept: Contact, merged: Contact) =>
     run(async () => {
-      const result = await mergeContacts(db, { keptId: kept.id, mergedId: merged.id });
+      const result = await mergeContacts(await database(), { keptId: kept.id, mergedId: merged.id });
       setSearchRound((round) => round + 1);
       return { text: describeMerge(kept, merged, result.moved.interactions + result.moved.tasks), undoId: result.undoId };
     });
 
   const undo = (undoId: string) =>
-    run(async () => ((await undoMerge(db, undoId)) ? { text: 'Merge undone.' } : { text: 'Nothing to undo.' }));
+    run(async () => ((await undoMerge(await database(), undoId)) ? { text: 'Merge undone.' } : { text: 'Nothing to undo.' }));
 
   const current = contact.data ?? null;
   return (
@@ -119,9 +120,8 @@ export function IdentityTools({ context, person }: Props) {
 
 /** "Is this the Priya Raman you know from email?" A name alone never links: the user decides. */
 function NameSuggestion({ person, busy, onConfirm }: { person: PersonOnPage; busy: boolean; onConfirm: (contact: Contact) => void }) {
-  const db = useDatabase();
   const [dismissed, setDismissed] = useState<string[]>([]);
-  const candidates = useLiveDbQuery(['named', person.name], () => findContactsNamed(db, person.name));
+  const candidates = useLiveDbQuery(['named', person.name], (db) => findContactsNamed(db, person.name));
   const candidate = candidates.data?.find((found) => !dismissed.includes(found.id));
   if (!candidate) return null;
   const known = candidate.emails.length > 0 && candidate.linkedinIds.length === 0 ? 'from email' : candidate.emails.length === 0 ? 'from LinkedIn' : 'in Margin';

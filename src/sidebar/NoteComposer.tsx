@@ -33,19 +33,19 @@ const KIND_CHOICE: Record<LoggedKind, string> = { note: 'Note', call: 'Call', me
  * are cleared only once the note is stored.
  */
 export function NoteComposer({ person, source }: Props) {
-  const db = useDatabase();
+  const database = useDatabase();
   const draftKey = draftKeyOfPerson(person);
   const userTemplates = useSetting(NOTE_TEMPLATES_SETTING);
   const templates: TemplateChoice[] = [BUILT_IN_TEMPLATE, ...userTemplates];
 
-  const draft = useNoteDraft(db, draftKey);
+  const draft = useNoteDraft(database, draftKey);
   const { fields, templateId, noteId } = draft;
   const [savedMessage, setSavedMessage] = useState('');
   // The note just saved, shown where the rep is looking, with Undo.
   const [justSaved, setJustSaved] = useState<{ interaction: Interaction; followUpDue?: number } | undefined>();
   // Followed live: an edit in the timeline shows here, and a deleted note is no longer "Saved".
   const justSavedId = justSaved?.interaction.id ?? null;
-  const savedNow = useLiveDbQuery(['just-saved', justSavedId], () =>
+  const savedNow = useLiveDbQuery(['just-saved', justSavedId], (db) =>
     justSavedId ? getInteraction(db, justSavedId).then((found) => found ?? null) : Promise.resolve(null),
   );
   const shownSaved = savedNow.data === undefined ? justSaved?.interaction : (savedNow.data ?? undefined);
@@ -62,12 +62,12 @@ export function NoteComposer({ person, source }: Props) {
     draft.update(changes);
   };
 
-  const save = useMutation('save the note', (note: Parameters<typeof logNote>[1]['note']) =>
-    logNote(db, { person, note, source, ...(draftKey ? { draftKey } : {}) }),
+  const save = useMutation('save the note', async (note: Parameters<typeof logNote>[1]['note']) =>
+    logNote(await database(), { person, note, source, ...(draftKey ? { draftKey } : {}) }),
   );
 
   // Undo puts the note back in the form, so a slip is fixed and saved again, not retyped.
-  const undo = useMutation('undo', (noteId: string) => unlogNote(db, noteId));
+  const undo = useMutation('undo', async (noteId: string) => unlogNote(await database(), noteId));
 
   const tooLong = fields.body.length > MAX_NOTE_LENGTH;
   const followUpDue = fromDateTimeInput(fields.followUp);

@@ -8,7 +8,7 @@ import { useOfferUndo } from './undo-context';
 
 /** A timeline note's edit form (loaded when the user first edits a note). */
 export function NoteEditor({ interaction, onDone }: { interaction: Interaction; onDone: () => void }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const offerUndo = useOfferUndo();
   const [body, setBody] = useState(interaction.body ?? '');
   const [sentiment, setSentiment] = useState<Sentiment | ''>(interaction.sentiment ?? '');
@@ -16,7 +16,7 @@ export function NoteEditor({ interaction, onDone }: { interaction: Interaction; 
 
   // Undo is offered and the form closed inside the write, whatever happens to this component meanwhile.
   const edit = useMutation('save the note', async () => {
-    const { undo } = await editNote(db, interaction.id, { body, sentiment: sentiment || undefined }, Date.now());
+    const { undo } = await editNote(await database(), interaction.id, { body, sentiment: sentiment || undefined }, Date.now());
     offerUndo(undo);
     onDone();
   });

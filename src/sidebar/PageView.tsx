@@ -1,11 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
-import { allOwnAddresses } from '../db/own-addresses-repository';
+import { OWN_ADDRESSES_READ } from '../db/live-reads';
 import type { Contact } from '../model/schemas';
 import { applyOwnAddresses } from '../identity/apply-own-addresses';
 import type { PageContext, PersonOnPage } from '../model/page-context';
 import { DEFAULT_SWITCHER_LABEL, PAGE_KIND_TABLE } from '../model/page-kinds';
-import { useDatabase } from '../ui/database-context';
-import { useLiveDbQuery } from '../ui/use-live-db-query';
+import { useDbRead } from '../ui/use-live-db-query';
 import { lazyComponent } from '../ui/lazy-component';
 import { EmptyState } from './EmptyState';
 import { ParticipantSwitcher } from './ParticipantSwitcher';
@@ -24,8 +23,7 @@ import './recognition.css';
  * away, or an honest "nobody here" with search and create by hand. A choice made on one page never carries over to the next.
  */
 export function PageView({ context }: { context: PageContext }) {
-  const db = useDatabase();
-  const own = useLiveDbQuery(['own-addresses'], () => allOwnAddresses(db));
+  const own = useDbRead(OWN_ADDRESSES_READ);
 
   const applied = useMemo(() => applyOwnAddresses(context, own.data ?? []), [context, own.data]);
   const pageKey = `${applied.url}|${applied.pageKind}|${applied.thread?.id ?? ''}`;

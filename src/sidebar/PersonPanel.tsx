@@ -1,11 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { findContactByIdentity } from '../db/contacts-repository';
+import { CONTACT_BY_IDENTITY_READ } from '../db/live-reads';
 import type { InteractionSource } from '../model/schemas';
 import { shownIdentitiesOfPerson } from '../identity/identities-of-person';
 import type { PageContext, PersonOnPage } from '../model/page-context';
-import { useDatabase } from '../ui/database-context';
 import { lazyComponent } from '../ui/lazy-component';
-import { useLiveDbQuery } from '../ui/use-live-db-query';
+import { useDbRead } from '../ui/use-live-db-query';
 import { useSettled } from '../ui/use-settled';
 import { PersonHeader } from './PersonHeader';
 import { RecentActivity } from './RecentActivity';
@@ -45,12 +44,8 @@ interface Props {
 }
 
 export function PersonPanel({ context, person, source, belowHeader, tools }: Props) {
-  const db = useDatabase();
   const settled = useSettled();
-  const identities = shownIdentitiesOfPerson(person);
-  const contact = useLiveDbQuery(['contact-by-identity', identities], () =>
-    findContactByIdentity(db, identities).then((found) => found ?? null),
-  );
+  const contact = useDbRead(CONTACT_BY_IDENTITY_READ, shownIdentitiesOfPerson(person));
   const contactId = contact.data?.id;
 
   if (contact.error) {

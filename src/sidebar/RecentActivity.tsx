@@ -1,18 +1,15 @@
-import { listTimelinePage } from '../db/interactions-repository';
+import { RECENT_ACTIVITY_READ } from '../db/live-reads';
 import type { Interaction } from '../model/schemas';
-import { useDatabase } from '../ui/database-context';
 import { interactionKindLabel } from '../model/interaction-kinds';
 import { formatDay, formatTime, machineTime } from '../ui/format';
-import { useLiveDbQuery } from '../ui/use-live-db-query';
+import { useDbRead } from '../ui/use-live-db-query';
 import { DAY_MS } from '../metrics/engagement-score';
 
-/** How many of the latest items the first screen shows; the timeline below has the rest. */
-export const RECENT_ITEMS = 3;
+export { RECENT_ITEMS } from '../db/live-reads';
 
 /** "What happened last": the newest few items, one line each, on the first screen. */
 export function RecentActivity({ contactId }: { contactId: string }) {
-  const db = useDatabase();
-  const recent = useLiveDbQuery(['recent-activity', contactId], () => listTimelinePage(db, contactId, { limit: RECENT_ITEMS }));
+  const recent = useDbRead(RECENT_ACTIVITY_READ, contactId);
   if (recent.error || !recent.data || recent.data.length === 0) return null;
   const now = Date.now();
   return (

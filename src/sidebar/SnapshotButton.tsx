@@ -8,9 +8,10 @@ import { buildSnapshot } from './snapshot';
 
 /** Copies the person's summary as Markdown, for a CRM note or a hand-over. */
 export function SnapshotButton({ contact }: { contact: Contact }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const [message, setMessage] = useState('');
   const copy = async (): Promise<void> => {
+    const db = await database();
     const [interactions, openTasks] = await Promise.all([listTimeline(db, contact.id, { limit: 50 }), listOpenTasks(db, contact.id)]);
     const copied = await copyText(buildSnapshot({ contact, interactions, openTasks, now: Date.now() }));
     setMessage(copied ? 'Snapshot copied as Markdown.' : 'Could not reach the clipboard.');

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { changeStage } from '../actions/edit-timeline';
 import { STAGES, type Contact, type Stage } from '../model/schemas';
 import { useMutation } from '../ui/use-mutation';
 import { useDatabase } from '../ui/database-context';
@@ -7,10 +6,14 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** The lifecycle stage as a chip-sized select; a change asks for an optional reason first. */
 export function StageControl({ contact }: { contact: Contact }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const [pending, setPending] = useState<Stage | undefined>();
   const [reason, setReason] = useState('');
-  const change = useMutation('change the stage', (to: Stage) => changeStage(db, { contactId: contact.id, to, reason, now: Date.now() }));
+  const change = useMutation('change the stage', async (to: Stage) => {
+    // Loaded when first used: the first screen shows the stage, and changing it needs the write path.
+    const [{ changeStage }, db] = await Promise.all([import('../actions/edit-timeline'), database()]);
+    return changeStage(db, { contactId: contact.id, to, reason, now: Date.now() });
+  });
 
   const confirm = (): void => {
     if (!pending) return;

@@ -7,8 +7,7 @@ import { useLiveDbQuery } from '../ui/use-live-db-query';
 
 /** Lifecycle stage suggestions with their reason; the user accepts or dismisses each in one click. */
 export function StageSuggestions({ contact }: { contact: Contact }) {
-  const db = useDatabase();
-  const open = useLiveDbQuery(['open-suggestions', contact.id], () => listOpenSuggestions(db, contact.id));
+  const open = useLiveDbQuery(['open-suggestions', contact.id], (db) => listOpenSuggestions(db, contact.id));
   const suggestions = open.data ?? [];
   if (suggestions.length === 0) return null;
   return (
@@ -22,10 +21,10 @@ export function StageSuggestions({ contact }: { contact: Contact }) {
 }
 
 function SuggestionCard({ suggestion }: { suggestion: StageSuggestion }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const decision = useMutation('save your decision', async (accept: boolean): Promise<void> => {
-    if (accept) await acceptSuggestion(db, suggestion.id, Date.now());
-    else await dismissSuggestion(db, suggestion.id, Date.now());
+    if (accept) await acceptSuggestion(await database(), suggestion.id, Date.now());
+    else await dismissSuggestion(await database(), suggestion.id, Date.now());
   });
   const busy = decision.isPending;
   const error = decision.errorMessage;

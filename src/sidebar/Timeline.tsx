@@ -49,14 +49,13 @@ function groupByDay(interactions: Interaction[]): Array<{ day: string; items: In
 }
 
 export function Timeline({ contactId }: { contactId: string | undefined }) {
-  const db = useDatabase();
   const [kindFilter, setKindFilter] = useState('all');
   const [sentimentFilter, setSentimentFilter] = useState<Sentiment | ''>('');
   const [limit, setLimit] = useState(TIMELINE_PAGE);
   const kinds = KIND_FILTERS.find((filter) => filter.id === kindFilter)?.kinds ?? [];
   const sentiments = sentimentFilter ? [sentimentFilter] : [];
   // One more than shown tells whether there is an older page.
-  const page = useLiveDbQuery(['timeline', contactId ?? null, kindFilter, sentimentFilter, limit], () =>
+  const page = useLiveDbQuery(['timeline', contactId ?? null, kindFilter, sentimentFilter, limit], (db) =>
     contactId ? listTimelinePage(db, contactId, { limit: limit + 1, kinds, sentiments }) : Promise.resolve([]),
   );
   const rows = page.data ?? [];
@@ -135,7 +134,7 @@ function sourceLink(interaction: Interaction): { href: string; label: string } |
 }
 
 function TimelineItem({ interaction }: { interaction: Interaction }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const offerUndo = useOfferUndo();
   const [editing, setEditing] = useState(false);
   const fields: Array<[string, string | undefined]> = [
@@ -152,6 +151,7 @@ function TimelineItem({ interaction }: { interaction: Interaction }) {
   // The write paths load when first used: the timeline paints without them.
   // Undo is offered inside the write: the deleted item leaves the timeline (and unmounts) at once.
   const deletion = useMutation('delete it', async (item: Interaction) => {
+    const db = await database();
     const undo = item.source.messageId
       ? await (await import('../actions/capture-interactions')).removeCapturedInteraction(db, item.id, Date.now())
       : await (await import('../actions/edit-timeline')).deleteInteraction(db, item.id, Date.now());

@@ -13,10 +13,10 @@ import { useLiveDbQuery } from '../ui/use-live-db-query';
  * page, so nothing is logged about a person before the user decides to.
  */
 export function TrackPerson({ context, person }: { context: PageContext; person: PersonOnPage }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const [notTracked, setNotTracked] = useState('');
-  const tracking = useMutation('start tracking', () => trackPerson(db, person, context, Date.now()));
-  const preview = useLiveDbQuery(['capture-preview', context.url, person.email ?? person.linkedinSlug ?? person.name, context.messages?.length ?? 0], () =>
+  const tracking = useMutation('start tracking', async () => trackPerson(await database(), person, context, Date.now()));
+  const preview = useLiveDbQuery(['capture-preview', context.url, person.email ?? person.linkedinSlug ?? person.name, context.messages?.length ?? 0], (db) =>
     previewCapture(db, person, context, Date.now()),
   ).data;
 

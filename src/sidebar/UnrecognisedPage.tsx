@@ -53,13 +53,13 @@ export function UnrecognisedPage({ context, onChoose }: { context: PageContext; 
 }
 
 function NobodyRecognised({ context, onChoose }: { context: PageContext; onChoose: (contact: Contact) => void }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const reason = REASONS[context.noPersonReason ?? 'not-found'];
   const [name, setName] = useState('');
   const [identity, setIdentity] = useState('');
   const [error, setError] = useState('');
 
-  const add = useMutation('add the contact', (person: PersonOnPage) => createContactFromPerson(db, person, Date.now()));
+  const add = useMutation('add the contact', async (person: PersonOnPage) => createContactFromPerson(await database(), person, Date.now()));
   const create = (): void => {
     setError('');
     const email = normaliseEmail(identity);

@@ -16,7 +16,7 @@ export function useOfferUndo(): Offer {
 
 /** Shows "Note deleted · Undo" after a destructive change; Undo restores the rows exactly. */
 export function UndoProvider({ children }: { children: ComponentChildren }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const [offer, setOffer] = useState<UndoRecord | undefined>();
   const [message, setMessage] = useState('');
 
@@ -36,7 +36,7 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
     try {
       // Loaded when first used: nothing on the first screen needs the undo path.
       const { undoChange } = await import('../actions/edit-timeline');
-      await undoChange(db, offer.id);
+      await undoChange(await database(), offer.id);
       setMessage(`Undone: ${offer.label.toLowerCase()}.`);
     } catch (error) {
       setMessage(describeWriteError('undo that change', error));

@@ -3,7 +3,7 @@ import { deleteDraft, getDraft, saveDraft } from '../db/drafts-repository';
 import { getInteraction } from '../db/interactions-repository';
 import { newId } from '../db/ids';
 import { describeStorageError } from '../db/storage-errors';
-import type { MarginDb } from '../db/database';
+import type { DatabaseAccess } from '../ui/database-context';
 import { BUILT_IN_TEMPLATE } from '../settings/note-templates';
 import { draftOfFields, EMPTY_NOTE_FIELDS, fieldsOfDraft, type NoteFields } from './note-draft';
 
@@ -34,7 +34,7 @@ export interface NoteDraft {
  * order), and leaving the page (pagehide, hidden, unmounted) writes whatever is still unwritten.
  * A draft is restored once, before the user types, unless its note was stored after all.
  */
-export function useNoteDraft(db: MarginDb, draftKey: string | undefined): NoteDraft {
+export function useNoteDraft(database: DatabaseAccess, draftKey: string | undefined): NoteDraft {
   const [fields, setFields] = useState<NoteFields>(EMPTY_NOTE_FIELDS);
   const [templateId, setTemplateId] = useState(BUILT_IN_TEMPLATE.id);
   const [noteId, setNoteId] = useState(newId);
@@ -47,7 +47,8 @@ export function useNoteDraft(db: MarginDb, draftKey: string | undefined): NoteDr
   useEffect(() => {
     if (!draftKey) return;
     let cancelled = false;
-    void getDraft(db, draftKey).then(async (draft) => {
+    void database().then(async (db) => {
+      const draft = await getDraft(db, draftKey);
       if (cancelled || !draft || dirty.current) return;
       // A draft whose note was stored after all (the save won a race with the last draft write).
       if (await getInteraction(db, draft.noteId)) {
@@ -64,13 +65,13 @@ export function useNoteDraft(db: MarginDb, draftKey: string | undefined): NoteDr
     return () => {
       cancelled = true;
     };
-  }, [db, draftKey]);
+  }, [database, draftKey]);
 
   const write = async (): Promise<void> => {
     if (!draftKey || !dirty.current) return;
     const draft = draftOfFields({ key: draftKey, ...latest.current, now: Date.now() });
     try {
-      await saveDraft(db, draft);
+      await saveDraft(await database(), draft);
       dirty.current = false;
       setError('');
     } catch (failure) {

@@ -3,6 +3,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { parseMessage } from '../messaging/parse-message';
 import { sendMessage } from '../messaging/send';
 import { isOwnContentScript, isOwnExtensionPage } from '../messaging/senders';
+import { useQueryClient } from '../ui/query-client-context';
+import { seedFirstScreen } from './seed-first-screen';
 import { FOCUS_COMPOSER_EVENT } from './use-composer-shortcut';
 import type { PageContext } from '../model/page-context';
 
@@ -16,8 +18,12 @@ export type TabContextState =
  * background (the content script may have reported before this page listened); after that,
  * reports from this tab's content script arrive directly. Reports from any other tab or sender
  * are ignored.
+ *
+ * The background's answer also carries the first screen's data for that context; it goes into
+ * the query cache before the state turns ready, so the ready render paints it at once.
  */
 export function useTabContext(): TabContextState {
+  const client = useQueryClient();
   const [state, setState] = useState<TabContextState>({ status: 'loading' });
 
   useEffect(() => {
@@ -49,6 +55,7 @@ export function useTabContext(): TabContextState {
     sendMessage({ type: 'sidebar/get-context' })
       .then((answer) => {
         tabId = answer.tabId;
+        seedFirstScreen(client, answer.firstScreen);
         const latestEarly = early.filter((report) => report.tabId === tabId).at(-1);
         if (!receivedDirectly) setState({ status: 'ready', context: latestEarly?.context ?? answer.context });
       })

@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { useEffect } from 'preact/hooks';
 import { sendMessage } from '../messaging/send';
 import { useDatabase } from './database-context';
@@ -6,22 +5,34 @@ import { useDatabase } from './database-context';
 /**
  * Wakes the background when this page's changes put something in the CRM outbox: the service
  * worker may be asleep, and a message is what starts it. Renders nothing; sends nothing unless a
- * CRM is connected (the outbox is only written then).
+ * CRM is connected (the outbox is only written then). Dexie is loaded here, not before (this
+ * component is its own chunk, rendered after the first paint).
  */
 export function WakeCrmSync() {
-  const db = useDatabase();
+  const database = useDatabase();
   useEffect(() => {
-    let lastChange: number | undefined;
-    const subscription = liveQuery(async () => (await db.outbox.orderBy('changedAt').last())?.changedAt ?? 0).subscribe({
-      next: (changedAt) => {
-        // On opening, something may wait from before: the background resumes that on its own start.
-        const isNew = lastChange !== undefined && changedAt > lastChange;
-        lastChange = Math.max(lastChange ?? 0, changedAt);
-        if (isNew) sendMessage({ type: 'sync/run' }).catch(() => undefined);
-      },
-      error: (error: unknown) => console.warn('[margin] could not watch the CRM outbox:', error),
-    });
-    return () => subscription.unsubscribe();
-  }, [db]);
+    let stopped = false;
+    let unsubscribe: (() => void) | undefined;
+    Promise.all([database(), import('dexie')])
+      .then(([db, { liveQuery }]) => {
+        if (stopped) return;
+        let lastChange: number | undefined;
+        const subscription = liveQuery(async () => (await db.outbox.orderBy('changedAt').last())?.changedAt ?? 0).subscribe({
+          next: (changedAt) => {
+            // On opening, something may wait from before: the background resumes that on its own start.
+            const isNew = lastChange !== undefined && changedAt > lastChange;
+            lastChange = Math.max(lastChange ?? 0, changedAt);
+            if (isNew) sendMessage({ type: 'sync/run' }).catch(() => undefined);
+          },
+          error: (error: unknown) => console.warn('[margin] could not watch the CRM outbox:', error),
+        });
+        unsubscribe = () => subscription.unsubscribe();
+      })
+      .catch((error: unknown) => console.warn('[margin] could not watch the CRM outbox:', error));
+    return () => {
+      stopped = true;
+      unsubscribe?.();
+    };
+  }, [database]);
   return null;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { getSetting, setSetting } from '../db/settings-repository';
+import { SETTING_READ } from '../db/live-reads';
+import { setSetting } from '../db/settings-repository';
 import { describeWriteError } from '../db/storage-errors';
 import type { SettingDefinition } from '../model/define-setting';
 import { useDatabase } from './database-context';
@@ -7,8 +8,7 @@ import { useLiveDbQuery } from './use-live-db-query';
 
 /** A setting's current value, live: a change on the settings page shows here at once. */
 export function useSetting<T>(setting: SettingDefinition<T>): T {
-  const db = useDatabase();
-  return useLiveDbQuery(['setting', setting.key], () => getSetting(db, setting)).data ?? setting.fallback;
+  return useLiveDbQuery(SETTING_READ.key(setting), (db) => SETTING_READ.read(db, setting)).data ?? setting.fallback;
 }
 
 /**
@@ -20,11 +20,11 @@ export function useSettingWriter<T>(setting: SettingDefinition<T>): {
   setMessage: (message: string) => void;
   store: (value: T, done: string) => Promise<void>;
 } {
-  const db = useDatabase();
+  const database = useDatabase();
   const [message, setMessage] = useState('');
   const store = async (value: T, done: string): Promise<void> => {
     try {
-      await setSetting(db, setting, value);
+      await setSetting(await database(), setting, value);
       setMessage(done);
     } catch (error) {
       setMessage(describeWriteError('save', error));

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
+import { openDb } from '../../src/background/background-db';
 import { getTabContext, setTabContext } from '../../src/background/tab-contexts';
+import { createContactFromPerson } from '../../src/db/contacts-repository';
 import type { MessageSender } from '../../src/messaging/senders';
 import { contentScriptSender, gmailContext, sidebarSender } from '../messaging/senders-fixtures';
 
@@ -85,17 +87,40 @@ describe('background: page/context', () => {
 });
 
 describe('background: sidebar/get-context', () => {
-  it("answers the sidebar with its own tab's context", async () => {
+  beforeEach(async () => {
+    const db = openDb();
+    await Promise.all(db.tables.map((table) => table.clear()));
+  });
+
+  it("answers the sidebar with its own tab's context and what its first screen shows for it", async () => {
     await setTabContext(7, gmailContext());
     await setTabContext(8, gmailContext({ person: null }));
 
-    expect(await deliver({ type: 'sidebar/get-context' }, sidebarSender())).toEqual({ tabId: 7, context: gmailContext() });
+    expect(await deliver({ type: 'sidebar/get-context' }, sidebarSender())).toEqual({
+      tabId: 7,
+      context: gmailContext(),
+      firstScreen: [
+        { key: ['own-addresses'], data: [] },
+        { key: ['contact-by-identity', { emails: ['jane@acme.com'], linkedinIds: [] }], data: null },
+      ],
+    });
   });
 
-  it('answers null for a tab that reported nothing yet', async () => {
+  it('answers a known person with their contact and latest items, read from the database', async () => {
+    const jane = await createContactFromPerson(openDb(), { name: 'Jane Doe', email: 'jane@acme.com' }, Date.now());
+    await setTabContext(7, gmailContext());
+
+    const answer = (await deliver({ type: 'sidebar/get-context' }, sidebarSender())) as { firstScreen: Array<{ key: unknown[]; data: unknown }> };
+
+    expect(answer.firstScreen.find((entry) => entry.key[0] === 'contact-by-identity')?.data).toEqual(jane);
+    expect(answer.firstScreen.find((entry) => entry.key[0] === 'recent-activity')).toEqual({ key: ['recent-activity', jane.id], data: [] });
+  });
+
+  it('answers null, and no first screen, for a tab that reported nothing yet', async () => {
     expect(await deliver({ type: 'sidebar/get-context' }, sidebarSender({ tab: { id: 12 } as MessageSender['tab'] }))).toEqual({
       tabId: 12,
       context: null,
+      firstScreen: [],
     });
   });
 

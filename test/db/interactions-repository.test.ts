@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MarginDb } from '../../src/db/database';
 import {
@@ -5,10 +6,14 @@ import {
   DEFAULT_TIMELINE_LIMIT,
   deleteInteraction,
   editNote,
+  listContactInteractions,
   listTimeline,
   listTimelinePage,
+  MAX_KEY,
+  MIN_KEY,
 } from '../../src/db/interactions-repository';
 import { NoteRejectedError } from '../../src/db/note-rejected-error';
+import { MAX_TIME } from '../../src/model/plain-values';
 import { MAX_FIELD_LENGTH, MAX_NOTE_LENGTH, type Interaction } from '../../src/model/schemas';
 import { undoChange } from '../../src/db/undo-repository';
 import { freshDb } from './fresh-db';
@@ -28,6 +33,32 @@ function interaction(contactId: string, at: number): Interaction {
 
 let db: MarginDb;
 afterEach(() => db?.close());
+
+describe("a contact's key range, without Dexie's constants", () => {
+  it('names the same lowest and highest keys as Dexie.minKey and Dexie.maxKey', () => {
+    expect(MIN_KEY).toBe(Dexie.minKey);
+    expect(MAX_KEY).toEqual(Dexie.maxKey);
+  });
+
+  it("selects exactly the rows Dexie's range selects: every item of the contact, at any time, and no one else's", async () => {
+    db = freshDb();
+    // Times at the edges of what a row may hold, and neighbours whose ids sort just before and after.
+    const times = [0, 1, Date.UTC(2026, 0, 1), MAX_TIME];
+    await db.interactions.bulkAdd([
+      ...times.map((at) => interaction('c1', at)),
+      interaction('c0', 5),
+      interaction('c1 ', 5),
+      interaction('c10', 5),
+      interaction('c', 5),
+    ]);
+    const withDexie = await db.interactions.where('[contactId+at]').between(['c1', Dexie.minKey], ['c1', Dexie.maxKey]).toArray();
+
+    expect(withDexie.map((item) => item.at)).toEqual(times);
+    expect(await listContactInteractions(db, 'c1')).toEqual(withDexie);
+    expect(await listTimelinePage(db, 'c1')).toEqual([...withDexie].reverse());
+    expect(await listTimeline(db, 'c1')).toEqual([...withDexie].reverse());
+  });
+});
 
 describe('listTimeline', () => {
   it("lists one contact's interactions, newest first", async () => {

@@ -6,7 +6,7 @@ import { contentScriptSender, gmailContext, sidebarSender } from './senders-fixt
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'page/context': vi.fn(async () => ({ stored: true })),
-    'sidebar/get-context': vi.fn(async () => ({ tabId: 7, context: null })),
+    'sidebar/get-context': vi.fn(async () => ({ tabId: 7, context: null, firstScreen: [] })),
     'sidebar/focus-composer': vi.fn(async () => ({ focused: true })),
     'sidebar/reveal': vi.fn(async () => ({ revealed: true })),
     'tasks/changed': vi.fn(async () => ({ scheduled: 0 })),
@@ -48,7 +48,7 @@ describe('createMessageListener', () => {
     const { returned, response } = await deliver(listener, { type: 'sidebar/get-context' }, sidebarSender());
 
     expect(returned).toBe(true);
-    expect(response).toEqual({ tabId: 7, context: null });
+    expect(response).toEqual({ tabId: 7, context: null, firstScreen: [] });
     expect(map['sidebar/get-context']).toHaveBeenCalledWith({ type: 'sidebar/get-context' }, sidebarSender());
   });
 

@@ -43,12 +43,12 @@ const SORT_LABELS: Record<SortKey, string> = {
 };
 
 export function ContactsView({ contacts }: { contacts: Contact[] }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const now = useMemo(() => Date.now(), [contacts]);
   // Last touch, sentiment and surge are cached on the contact rows; only rows not recomputed yet
   // (an older backup just restored) are read from their own interactions, never the whole table.
   const missing = useMemo(() => uncachedIds(contacts), [contacts]);
-  const uncached = useLiveDbQuery(['uncached-activity', idsKey(missing)], () => readUncachedActivity(db, missing, Date.now()));
+  const uncached = useLiveDbQuery(['uncached-activity', idsKey(missing)], (db) => readUncachedActivity(db, missing, Date.now()));
   const [query, setQueryState] = useState<ContactQuery>(DEFAULT_CONTACT_QUERY);
   const [rowsListed, setRowsListed] = useState(CONTACTS_PAGE_SIZE);
   const setQuery = (next: ContactQuery) => {
@@ -56,7 +56,7 @@ export function ContactsView({ contacts }: { contacts: Contact[] }) {
     setRowsListed(CONTACTS_PAGE_SIZE);
   };
   const search = query.search.trim();
-  const noteSearch = useLiveDbQuery(['note-text', search], () => searchNoteText(db, search));
+  const noteSearch = useLiveDbQuery(['note-text', search], (db) => searchNoteText(db, search));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
   const [bulkTag, setBulkTag] = useState('');
@@ -72,8 +72,8 @@ export function ContactsView({ contacts }: { contacts: Contact[] }) {
   const selectedIds = shown.filter((contact) => selected.has(contact.id)).map((contact) => contact.id);
   const openContact = openId ? contacts.find((contact) => contact.id === openId) : undefined;
 
-  const tagMutation = useMutation('change the contacts', (input: { ids: string[]; tag: string }) => addTagToContacts(db, input.ids, input.tag, Date.now()));
-  const stageMutation = useMutation('change the contacts', (input: { ids: string[]; stage: Stage }) => setStageOfContacts(db, input.ids, input.stage, Date.now()));
+  const tagMutation = useMutation('change the contacts', async (input: { ids: string[]; tag: string }) => addTagToContacts(await database(), input.ids, input.tag, Date.now()));
+  const stageMutation = useMutation('change the contacts', async (input: { ids: string[]; stage: Stage }) => setStageOfContacts(await database(), input.ids, input.stage, Date.now()));
   const bulkError = tagMutation.errorMessage || stageMutation.errorMessage;
 
   const update = <K extends keyof ContactQuery>(key: K, value: ContactQuery[K]) => setQuery({ ...query, [key]: value });

@@ -1,5 +1,4 @@
 import { SENTIMENTS } from '../../model/schemas';
-import { useDatabase } from '../../ui/database-context';
 import { useLiveDbQuery } from '../../ui/use-live-db-query';
 import { BarChart } from './BarChart';
 import { ColumnChart } from './ColumnChart';
@@ -9,8 +8,7 @@ const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: '
 
 /** The metrics page: six pictures of the pipeline and of the logging habit. */
 export function MetricsView() {
-  const db = useDatabase();
-  const metrics = useLiveDbQuery(['dashboard-metrics'], () => readDashboardMetrics(db, Date.now()));
+  const metrics = useLiveDbQuery(['dashboard-metrics'], (db) => readDashboardMetrics(db, Date.now()));
   if (!metrics.data) return <p class="quiet" aria-busy="true">Counting…</p>;
   const data = metrics.data;
   return (

@@ -15,15 +15,15 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 
 /** The weekly review: each list item is one click from done (or from the person's timeline). */
 export function ReviewView({ contacts }: { contacts: Contact[] }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const [untouchedDays, setUntouchedDays] = useState(30);
   const [openId, setOpenId] = useState<string | null>(null);
   // Everything but the follow-ups, suggestions and this week's touches of surging people comes
   // from the contact rows' cached activity; the interactions table is never read whole.
   const missing = useMemo(() => uncachedIds(contacts), [contacts]);
-  const uncached = useLiveDbQuery(['uncached-activity', idsKey(missing)], () => readUncachedActivity(db, missing, Date.now()));
+  const uncached = useLiveDbQuery(['uncached-activity', idsKey(missing)], (db) => readUncachedActivity(db, missing, Date.now()));
   const surgeIds = useMemo(() => surgeCandidates(contacts, uncached.data), [contacts, uncached.data]);
-  const reads = useLiveDbQuery(['review-reads', idsKey(surgeIds)], () => readReview(db, surgeIds, Date.now()));
+  const reads = useLiveDbQuery(['review-reads', idsKey(surgeIds)], (db) => readReview(db, surgeIds, Date.now()));
   const review = useMemo(
     () =>
       weeklyReview({
@@ -38,9 +38,9 @@ export function ReviewView({ contacts }: { contacts: Contact[] }) {
   const byId = useMemo(() => new Map(contacts.map((contact) => [contact.id, contact])), [contacts]);
   const nameOf = (contactId: string) => byId.get(contactId)?.name ?? 'Someone no longer in Margin';
 
-  const done = useMutation('mark the follow-up done', (taskId: string) => completeTask(db, taskId, Date.now()));
-  const accept = useMutation('accept the suggestion', (id: string) => acceptSuggestion(db, id, Date.now()));
-  const dismiss = useMutation('dismiss the suggestion', (id: string) => dismissSuggestion(db, id, Date.now()));
+  const done = useMutation('mark the follow-up done', async (taskId: string) => completeTask(await database(), taskId, Date.now()));
+  const accept = useMutation('accept the suggestion', async (id: string) => acceptSuggestion(await database(), id, Date.now()));
+  const dismiss = useMutation('dismiss the suggestion', async (id: string) => dismissSuggestion(await database(), id, Date.now()));
   const error = done.errorMessage || accept.errorMessage || dismiss.errorMessage;
   const openContact = openId ? byId.get(openId) : undefined;
 

@@ -10,8 +10,8 @@ import { useLiveDbQuery } from '../../ui/use-live-db-query';
 
 /** The live sync at a glance: what is in the CRM, what waits, what failed and why, and "Sync now". */
 export function SyncPanel() {
-  const db = useDatabase();
-  const overview = useLiveDbQuery(['sync-overview'], () => readSyncOverview(db));
+  const database = useDatabase();
+  const overview = useLiveDbQuery(['sync-overview'], (db) => readSyncOverview(db));
   const [note, setNote] = useState('');
   const data = overview.data;
   const settingsUrl = browser.runtime.getURL('/options.html#crm-connection');
@@ -31,7 +31,8 @@ export function SyncPanel() {
   const { status } = data;
   const syncNow = () => {
     setNote('');
-    retrySync(db, Date.now())
+    database()
+      .then((db) => retrySync(db, Date.now()))
       .then(() => sendMessage({ type: 'sync/run' }))
       .then(() => setNote('Sending…'))
       .catch((error: unknown) => setNote(`Could not start: ${error instanceof Error ? error.message : String(error)}`));

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { newId } from '../../db/ids';
 import { DB_SCHEMA_VERSION_FOR_BACKUP } from '../../export/backup-version';
 import { blobExportSink } from '../../export/blob-export-sink';
@@ -30,25 +30,26 @@ import { useExportRun } from './use-export-run';
  * export the user marked saved), with each target's history of exports to download again.
  */
 export function ExportPanel() {
-  const db = useDatabase();
+  const database = useDatabase();
   const run = useExportRun();
-  const source = useMemo(() => dexieExportSource(db), [db]);
+  const exportSource = async (): Promise<ExportSource> => dexieExportSource(await database());
   const running = run.state.status === 'running';
 
   const exportBackupFile = () =>
     run.start('Full backup', async ({ signal, onProgress }) => {
       const sink = blobExportSink();
       const exportedAt = Date.now();
-      const result = await exportBackup({ source, sink, schemaVersion: DB_SCHEMA_VERSION_FOR_BACKUP, exportedAt, signal, onProgress });
+      const result = await exportBackup({ source: await exportSource(), sink, schemaVersion: DB_SCHEMA_VERSION_FOR_BACKUP, exportedAt, signal, onProgress });
       return { files: sink.files, summary: `${result.rows.toLocaleString()} rows in one backup file.` };
     });
 
   const exportTarget = (target: CsvTarget, onlyNew: boolean) =>
     run.start(csvExportLabel(target), async ({ signal, onProgress }) => {
       const startedAt = Date.now();
+      const db = await database();
       const cursor = await getExportCursor(db, target.id);
       const window = nextExportWindow(cursor, startedAt, onlyNew);
-      const { files, result } = await writeTarget(target, source, window, signal, onProgress);
+      const { files, result } = await writeTarget(target, dexieExportSource(db), window, signal, onProgress);
       const batch: ExportBatch = {
         id: newId(),
         createdAt: startedAt,
@@ -66,7 +67,7 @@ export function ExportPanel() {
 
   const downloadAgain = (target: CsvTarget, batch: ExportBatch) =>
     run.start(`${csvExportLabel(target)} of ${when(batch.createdAt)}`, async ({ signal, onProgress }) => {
-      const { files, result } = await writeTarget(target, source, batchWindow(batch), signal, onProgress);
+      const { files, result } = await writeTarget(target, await exportSource(), batchWindow(batch), signal, onProgress);
       return {
         files,
         summary: `${counts(result)}, made again from the export of ${when(batch.createdAt)}.`,
@@ -91,7 +92,6 @@ export function ExportPanel() {
         <TargetRow
           key={target.id}
           target={target}
-          source={source}
           disabled={running}
           onExport={(onlyNew) => exportTarget(target, onlyNew)}
           onDownloadAgain={(batch) => downloadAgain(target, batch)}
@@ -128,28 +128,27 @@ function when(at: number): string {
 
 function TargetRow({
   target,
-  source,
   disabled,
   onExport,
   onDownloadAgain,
 }: {
   target: CsvTarget;
-  source: ExportSource;
   disabled: boolean;
   onExport: (onlyNew: boolean) => void;
   onDownloadAgain: (batch: ExportBatch) => void;
 }) {
-  const db = useDatabase();
+  const database = useDatabase();
   const [onlyNew, setOnlyNew] = useState(true);
-  const cursor = useLiveDbQuery(['export-cursor', target.id], () => getExportCursor(db, target.id));
-  const history = useLiveDbQuery(['export-history', target.id], () => getExportHistory(db, target.id));
-  const waiting = useLiveDbQuery(['export-waiting', target.id], async () => {
+  const cursor = useLiveDbQuery(['export-cursor', target.id], (db) => getExportCursor(db, target.id));
+  const history = useLiveDbQuery(['export-history', target.id], (db) => getExportHistory(db, target.id));
+  const waiting = useLiveDbQuery(['export-waiting', target.id], async (db) => {
     const saved = await getExportCursor(db, target.id);
     const window = saved ? { after: saved.upTo } : {};
+    const source = dexieExportSource(db);
     const [contacts, interactions] = await Promise.all([source.countContacts(window), source.countInteractions(window)]);
     return { contacts, interactions };
   });
-  const reset = useMutation('reset the export cursor', () => resetExportCursor(db, target.id));
+  const reset = useMutation('reset the export cursor', async () => resetExportCursor(await database(), target.id));
   const checkboxId = `only-new-${target.id}`;
   return (
     <div class="export-target">

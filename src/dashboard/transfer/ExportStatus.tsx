@@ -61,9 +61,9 @@ export function ExportStatus({ run }: { run: ReturnType<typeof useExportRun> }) 
 }
 
 function MarkSaved({ batch }: { batch: NonNullable<ExportOutcome['batch']> }) {
-  const db = useDatabase();
-  const history = useLiveDbQuery(['export-history', batch.target], () => getExportHistory(db, batch.target));
-  const mark = useMutation('mark the export as saved', () => markExportSaved(db, batch.target, batch.id, Date.now()));
+  const database = useDatabase();
+  const history = useLiveDbQuery(['export-history', batch.target], (db) => getExportHistory(db, batch.target));
+  const mark = useMutation('mark the export as saved', async () => markExportSaved(await database(), batch.target, batch.id, Date.now()));
   const savedAt = history.data?.find((candidate) => candidate.id === batch.id)?.savedAt;
   if (savedAt !== undefined) {
     return (

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 
 /** Import contacts from a CSV the team's CRM exported: map columns, check, import. */
 export function ImportCsvPanel() {
-  const db = useDatabase();
+  const database = useDatabase();
   const [csv, setCsv] = useState<{ fileName: string; parsed: ParsedCsv } | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [plan, setPlan] = useState<CsvImportPlan | null>(null);
@@ -26,7 +26,7 @@ export function ImportCsvPanel() {
   });
   const apply = useMutation('import the file', async (toApply: CsvImportPlan) => {
     try {
-      return await applyCsvImport(db, toApply);
+      return await applyCsvImport(await database(), toApply);
     } catch (error) {
       throw new InputRejectedError(describeImportError(csv?.fileName ?? 'The file', error), { cause: error });
     }
@@ -35,7 +35,9 @@ export function ImportCsvPanel() {
   useEffect(() => {
     if (!csv) return;
     let current = true;
-    planCsvImport(db, csv.parsed, mapping, Date.now()).then((next) => current && setPlan(next));
+    database()
+      .then((db) => planCsvImport(db, csv.parsed, mapping, Date.now()))
+      .then((next) => current && setPlan(next));
     return () => {
       current = false;
     };

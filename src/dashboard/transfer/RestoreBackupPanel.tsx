@@ -18,20 +18,20 @@ interface Checked {
 
 /** Restore a backup: pick a file, read the dry-run summary, then merge or replace. */
 export function RestoreBackupPanel() {
-  const db = useDatabase();
+  const database = useDatabase();
   const [checked, setChecked] = useState<Checked | null>(null);
   const [message, setMessage] = useState('');
   const check = useMutation('read the backup', async (file: File) => {
     try {
       const backup = parseBackupText(await readImportFile(file));
-      return { fileName: file.name, backup, plan: await planRestore(db, backup) };
+      return { fileName: file.name, backup, plan: await planRestore(await database(), backup) };
     } catch (error) {
       throw new InputRejectedError(describeImportError(file.name, error), { cause: error });
     }
   });
   const restore = useMutation('restore the backup', async ({ backup, mode, fileName }: { backup: Backup; mode: RestoreMode; fileName: string }) => {
     try {
-      return await restoreBackup(db, backup, mode, Date.now());
+      return await restoreBackup(await database(), backup, mode, Date.now());
     } catch (error) {
       throw new InputRejectedError(describeImportError(fileName, error), { cause: error });
     }
