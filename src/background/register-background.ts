@@ -12,6 +12,7 @@ import {
   scheduleFollowUpReminders,
   SWEEP_ALARM,
 } from './follow-up-reminders';
+import { INSTALL_PASS_DONE_KEY } from './install-pass';
 import { reinjectContentScripts } from './reinject-content-scripts';
 import { clearTabContext } from './tab-contexts';
 import { registerCrmSync, requestSyncRun } from './crm-sync';
@@ -46,7 +47,9 @@ export function registerBackground(): void {
   browser.runtime.onInstalled.addListener(rescheduleReminders);
   if (import.meta.env.BROWSER !== 'firefox') {
     browser.runtime.onInstalled.addListener(() => {
-      reinjectContentScripts().catch((error: unknown) => console.warn('[margin] could not put the sidebar back into open tabs:', error));
+      reinjectContentScripts()
+        .catch((error: unknown) => console.warn('[margin] could not put the sidebar back into open tabs:', error))
+        .finally(() => void browser.storage.session.set({ [INSTALL_PASS_DONE_KEY]: Date.now() }));
     });
   }
   browser.notifications.onClicked.addListener((notificationId) => {

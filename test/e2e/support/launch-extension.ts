@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { INSTALL_PASS_DONE_KEY } from '../../../src/background/install-pass';
 import { chromiumPath } from './chromium-path';
 import { fromRepoRoot } from './repo-root';
 
@@ -139,10 +140,31 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   try {
     const serviceWorker = await extensionServiceWorker(context, serviceWorkerTimeoutMs);
     const extensionId = new URL(serviceWorker.url()).host;
+    await installPassDone(serviceWorker);
     return { context, extensionId, serviceWorker, userDataDir, close };
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/**
+ * Waits until the background's pass after the install has ended (src/background/reinject-content-scripts.ts):
+ * a site tab opened before that could get a second copy of the content script that replaces the
+ * sidebar while a test reads it. A build from before that signal (MARGIN_EXTENSION_DIR) is given
+ * up to 5 s, then used as it is.
+ */
+async function installPassDone(serviceWorker: Worker): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const done = await serviceWorker
+      .evaluate(async (key) => {
+        const api = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+        return Boolean((await api.storage.session.get(key))[key]);
+      }, INSTALL_PASS_DONE_KEY)
+      .catch(() => false);
+    if (done) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
