@@ -5,7 +5,7 @@ import { recogniseGmailPage } from '../src/sites/gmail/recognise-gmail-page';
 
 export default defineContentScript({
   matches: [...SITE_PAGES.gmail.matches],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   // WXT's entry passes a context of its own; Margin's content scripts keep their own (see the class).
   main() {
     startContentScript(new ContentScriptContext(), 'gmail', recogniseGmailPage);

@@ -5,7 +5,7 @@ import { recogniseLinkedInPage } from '../src/sites/linkedin/recognise-linkedin-
 
 export default defineContentScript({
   matches: [...SITE_PAGES.linkedin.matches],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   // WXT's entry passes a context of its own; Margin's content scripts keep their own (see the class).
   main() {
     startContentScript(new ContentScriptContext(), 'linkedin', recogniseLinkedInPage);
