@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { sendMessage } from '../messaging/send';
 import { useDatabase } from './database-context';
+import { watchDatabase } from './watch-database';
 
 /**
  * Wakes the background when this page's changes put something in the CRM outbox: the service
@@ -11,28 +12,16 @@ import { useDatabase } from './database-context';
 export function WakeCrmSync() {
   const database = useDatabase();
   useEffect(() => {
-    let stopped = false;
-    let unsubscribe: (() => void) | undefined;
-    Promise.all([database(), import('dexie')])
-      .then(([db, { liveQuery }]) => {
-        if (stopped) return;
-        let lastChange: number | undefined;
-        const subscription = liveQuery(async () => (await db.outbox.orderBy('changedAt').last())?.changedAt ?? 0).subscribe({
-          next: (changedAt) => {
-            // On opening, something may wait from before: the background resumes that on its own start.
-            const isNew = lastChange !== undefined && changedAt > lastChange;
-            lastChange = Math.max(lastChange ?? 0, changedAt);
-            if (isNew) sendMessage({ type: 'sync/run' }).catch(() => undefined);
-          },
-          error: (error: unknown) => console.warn('[margin] could not watch the CRM outbox:', error),
-        });
-        unsubscribe = () => subscription.unsubscribe();
-      })
-      .catch((error: unknown) => console.warn('[margin] could not watch the CRM outbox:', error));
-    return () => {
-      stopped = true;
-      unsubscribe?.();
-    };
+    let lastChange: number | undefined;
+    return watchDatabase(database, async (db) => (await db.outbox.orderBy('changedAt').last())?.changedAt ?? 0, {
+      next: (changedAt) => {
+        // On opening, something may wait from before: the background resumes that on its own start.
+        const isNew = lastChange !== undefined && changedAt > lastChange;
+        lastChange = Math.max(lastChange ?? 0, changedAt);
+        if (isNew) sendMessage({ type: 'sync/run' }).catch(() => undefined);
+      },
+      error: (error: unknown) => console.warn('[margin] could not watch the CRM outbox:', error),
+    });
   }, [database]);
   return null;
 }

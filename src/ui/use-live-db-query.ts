@@ -4,6 +4,7 @@ import type { MarginDb } from '../db/database';
 import type { LiveRead } from '../db/live-reads';
 import { useDatabase, type DatabaseAccess } from './database-context';
 import { useQueryClient } from './query-client-context';
+import { watchDatabase } from './watch-database';
 
 /**
  * Reads from the database through query-core's cache and keeps the cached value live: Dexie's
@@ -75,20 +76,7 @@ function watchLive<T>(client: QueryClient, database: DatabaseAccess, queryKey: Q
       const query = cache.find({ queryKey, exact: true }) ?? cache.build(client, { queryKey });
       query.setState({ status: 'error', error: failure, fetchStatus: 'idle', errorUpdatedAt: Date.now() });
     };
-    let stopped = false;
-    let unsubscribe: (() => void) | undefined;
-    Promise.all([database(), import('dexie')]).then(([db, { liveQuery }]) => {
-      if (stopped) return;
-      const subscription = liveQuery(() => read(db)).subscribe({ next: (value) => client.setQueryData(queryKey, value), error: fail });
-      unsubscribe = () => subscription.unsubscribe();
-    }, fail);
-    live = {
-      watchers: 0,
-      stop: () => {
-        stopped = true;
-        unsubscribe?.();
-      },
-    };
+    live = { watchers: 0, stop: watchDatabase(database, read, { next: (value) => client.setQueryData(queryKey, value), error: fail }) };
     byKey.set(keyHash, live);
   }
   const joined = live;
