@@ -49,7 +49,8 @@ export function registerBackground(): void {
     browser.runtime.onInstalled.addListener(() => {
       reinjectContentScripts()
         .catch((error: unknown) => console.warn('[margin] could not put the sidebar back into open tabs:', error))
-        .finally(() => void browser.storage.session.set({ [INSTALL_PASS_DONE_KEY]: Date.now() }));
+        .then(() => browser.storage.session.set({ [INSTALL_PASS_DONE_KEY]: Date.now() }))
+        .catch((error: unknown) => console.warn('[margin] could not note the end of the install pass:', error));
     });
   }
   browser.notifications.onClicked.addListener((notificationId) => {
