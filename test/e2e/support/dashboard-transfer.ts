@@ -22,10 +22,7 @@ export async function downloadExportedFiles(page: Page): Promise<Map<string, str
   const links = page.getByRole('link', { name: /^Download / });
   await expect(links.first()).toBeVisible();
   const files = new Map<string, string>();
-  // Each link by its own name, not by position: a link list that re-renders cannot swap them.
-  const names = await links.allTextContents();
-  for (const name of names) {
-    const link = page.getByRole('link', { name: name.trim(), exact: true });
+  for (const link of await links.all()) {
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const path = await download.path();
     files.set(download.suggestedFilename(), await readFile(path, 'utf8'));
