@@ -13,7 +13,8 @@
  *
  *   npm run bench                                  # full size (several minutes)
  *   npm run bench -- --quick                       # small data, one round: what `npm test` runs
- *   npm run bench -- --before /path/to/chrome-mv3  # also measure another build (e.g. main's) in the same run
+ *   npm run bench -- --before /path/to/chrome-mv3  # also measure another build (e.g. main's) in the same run;
+ *                                                  # repeat it for several (each labelled by its folder's parent)
  *   npm run bench -- --skip-build                  # use the existing .output/chrome-mv3
  *   npm run bench -- --profile                     # and where the page's time goes (CPU profile of the last round)
  *   npm run bench -- --skip-recompute              # the page and size rows only
@@ -38,7 +39,7 @@ import { median, quantile } from './bench/stats';
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    before: { type: 'string' },
+    before: { type: 'string', multiple: true },
     'skip-build': { type: 'boolean', default: false },
     out: { type: 'string' },
     profile: { type: 'boolean', default: false },
@@ -72,7 +73,12 @@ interface Build {
 
 async function main(): Promise<void> {
   const after: Build = { label: 'this build', dir: '.output/chrome-mv3' };
-  const builds: Build[] = args.before ? [{ label: 'before', dir: path.resolve(args.before) }, after] : [after];
+  // Several --before builds (experiments) are labelled by their folder's parent: /tmp/no-report/chrome-mv3 → "no-report".
+  const befores = args.before ?? [];
+  const builds: Build[] = [
+    ...befores.map((dir) => ({ label: befores.length === 1 ? 'before' : path.basename(path.dirname(path.resolve(dir))), dir: path.resolve(dir) })),
+    after,
+  ];
   if (!args['skip-build']) {
     console.log('Building .output/chrome-mv3…');
     execFileSync('npx', ['wxt', 'build'], { cwd: fromRepoRoot('.'), stdio: 'inherit' });
