@@ -9,6 +9,7 @@ import { lazyComponent } from '../ui/lazy-component';
 import { EmptyState } from './EmptyState';
 import { ParticipantSwitcher } from './ParticipantSwitcher';
 import { PersonPanel } from './PersonPanel';
+import { PassingPersonGate, usePassingPerson } from './passing-person';
 import { personKey, personOfContact } from './person-of-contact';
 import { pageKindExpectsPerson } from './page-kind-expects-person';
 
@@ -34,6 +35,7 @@ export function PageView({ context }: { context: PageContext }) {
   const selected = (choice && (people.find((person) => personKey(person) === personKey(choice)) ?? choice)) ?? applied.person;
   const choose = (person: PersonOnPage) => setChosen({ pageKey, person });
   const chooseContact = (contact: Contact) => choose(personOfContact(contact));
+  const passing = usePassingPerson(selected ? personKey(selected) : null);
 
   const switcher =
     people.length > 1 || (applied.person === null && people.length > 0) ? (
@@ -59,18 +61,19 @@ export function PageView({ context }: { context: PageContext }) {
   if (selected) {
     return (
       <div class="page-view">
-        <PersonPanel
-          key={personKey(selected)}
-          context={applied}
-          person={selected}
-          belowHeader={
-            <>
-              {notice}
-              {switcher}
-            </>
-          }
-          tools={<IdentityTools key={`tools-${personKey(selected)}`} context={applied} person={selected} />}
-        />
+        <PassingPersonGate key={personKey(selected)} passing={passing} person={selected}>
+          <PersonPanel
+            context={applied}
+            person={selected}
+            belowHeader={
+              <>
+                {notice}
+                {switcher}
+              </>
+            }
+            tools={<IdentityTools key={`tools-${personKey(selected)}`} context={applied} person={selected} />}
+          />
+        </PassingPersonGate>
       </div>
     );
   }

@@ -54,7 +54,8 @@ function TrackedPersonHeader({ person, contact }: { person: PersonOnPage; contac
   );
 }
 
-function PersonTitle({ person, contact }: Props) {
+/** The name (as the page shows it) and title · company: what a person's header shows before their record is read. */
+export function PersonTitle({ person, contact }: Props) {
   const subtitle = [person.headline ?? contact?.title, person.company ?? contact?.company]
     .filter((text, index, all) => text && all.indexOf(text) === index)
     .join(' · ');
