@@ -8,8 +8,11 @@ import type { PageContext } from '../model/page-context';
 import { openDb } from './background-db';
 import { requestSyncRun } from './crm-sync';
 import { capturePageContext } from './capture-page-context';
+import { createCaptureScheduler } from './capture-scheduler';
 import { scheduleFollowUpReminders } from './follow-up-reminders';
 import { getTabContext, setCaptureFinished, setTabContext } from './tab-contexts';
+
+const captureScheduler = createCaptureScheduler(capturePageContext);
 
 /** What the background answers to each message; the sender was checked before any of these run. */
 export const backgroundHandlers: Handlers = {
@@ -17,7 +20,7 @@ export const backgroundHandlers: Handlers = {
     const tabId = tabIdOf(sender);
     const reportedAt = Date.now();
     await setTabContext(tabId, message.context);
-    await capturePageContext(message.context);
+    await captureScheduler.capture(tabId, message.context);
     await setCaptureFinished(tabId, { url: message.context.url, reportedAt });
     return { stored: true };
   },
